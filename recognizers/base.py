@@ -1,0 +1,47 @@
+"""The contract every transcript recognizer follows.
+
+A recognizer is a Presidio ``EntityRecognizer`` with a versioned ``name`` (the key it is
+registered under) and a helper that attaches a one-line reason to every result, so a
+researcher can see why text was flagged.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+
+class TranscriptRecognizer(EntityRecognizer):
+    """Base class: subclasses set ``NAME`` and ``ENTITIES`` and implement ``analyze``."""
+
+    NAME: ClassVar[str] = ""
+    ENTITIES: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, *, supported_entities: list[str] | None = None, **kwargs) -> None:
+        super().__init__(
+            supported_entities=list(supported_entities or self.ENTITIES),
+            name=self.NAME,
+            supported_language="en",
+            **kwargs,
+        )
+
+    def load(self) -> None:  # data is loaded in __init__; nothing lazy
+        return None
+
+    def result(self, start: int, end: int, entity_type: str, score: float, reason: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.NAME,
+            original_score=score,
+            textual_explanation=reason,
+        )
+        return RecognizerResult(
+            entity_type=entity_type,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -1,0 +1,103 @@
+"""Organization names by their shape: legal and sector suffixes ("Northwind Analytics
+Inc", "Westerfell Health"), "University of X", "X University/College/Institute"."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.base import TranscriptRecognizer
+
+DEFAULT_LEGAL_SUFFIXES = (
+    "Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "GmbH", "AG", "plc", "PLC", "Corp",
+    "Corporation", "Co", "S.A.", "SA", "BV", "B.V.", "NV", "Pty", "SARL", "Oy", "AB", "KG",
+)
+DEFAULT_SECTOR_SUFFIXES = (
+    "Labs", "Analytics", "Technologies", "Technology", "Tech", "Systems", "Solutions", "Group",
+    "Holdings", "Partners", "Consulting", "Consultants", "Capital", "Ventures", "Software",
+    "Networks", "Logistics", "Health", "Healthcare", "Pharma", "Pharmaceuticals", "Bank",
+    "Insurance", "Foods", "Energy", "Media", "Studios", "Robotics", "Biosciences", "Bio",
+    "Cooperative", "Co-op", "Seed", "Seeds", "Motors", "Airlines", "Telecom", "Digital",
+    "Data", "AI", "Cyber", "Security", "Financial", "Industries", "Enterprises", "Associates",
+    "Foundation", "Trust", "Council", "Museum", "Hospital", "Clinic", "Institute",
+)
+ACADEMIC_HEADS = ("University", "College", "Institute", "Polytechnic", "Academy", "School")
+
+_CAP_WORD = r"(?:[A-Z][\w'’&.-]*|&)"
+_LOWER_WORD = r"[a-z][\w'’-]*"
+# Words that may appear inside a name but never start one ("Bank of America", "Institute for X").
+_CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "van", "at"}
+
+
+class OrganizationPatternRecognizer(TranscriptRecognizer):
+    NAME = "organization_pattern.v1"
+    ENTITIES = ("ORGANIZATION", "UNIVERSITY")
+
+    def __init__(
+        self,
+        *,
+        legal_suffixes: list[str] | tuple[str, ...] = DEFAULT_LEGAL_SUFFIXES,
+        sector_suffixes: list[str] | tuple[str, ...] = DEFAULT_SECTOR_SUFFIXES,
+        legal_score: float = 0.85,
+        sector_score: float = 0.6,
+        university_score: float = 0.85,
+    ) -> None:
+        self.legal_score, self.sector_score, self.university_score = legal_score, sector_score, university_score
+        legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(legal_suffixes, key=len, reverse=True))
+        sector = "|".join(re.escape(s) for s in sorted(sector_suffixes, key=len, reverse=True))
+        heads = "|".join(ACADEMIC_HEADS)
+        self._legal = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,4}})(?:{legal})\b\.?")
+        self._sector = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{sector})\b")
+        # "University of Toronto", "Institute for Fiscal Studies", case-insensitive for ASR text.
+        self._univ_of = re.compile(
+            rf"\b(?:University|Institute|College|Polytechnic)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+(?:[\w'’-]+)){{0,3}}", re.IGNORECASE
+        )
+        self._x_university = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{heads})\b")
+        self._x_university_lower = re.compile(rf"\b((?:{_LOWER_WORD}[ \t]+){{1,2}})(?:university|college)\b")
+        super().__init__()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for match in self._legal.finditer(text):
+            self._add_prefixed(results, text, match, "ORGANIZATION", self.legal_score, "name with a legal suffix")
+        for match in self._sector.finditer(text):
+            self._add_prefixed(results, text, match, "ORGANIZATION", self.sector_score, "capitalized name with an organization suffix")
+        for match in self._x_university.finditer(text):
+            self._add_prefixed(results, text, match, "UNIVERSITY", self.university_score, "name of a university or institute")
+        for match in self._x_university_lower.finditer(text):
+            self._add_prefixed(results, text, match, "UNIVERSITY", self.sector_score, "name before 'university'/'college'")
+        for match in self._univ_of.finditer(text):
+            start, end = self._trim_tail(text, match.start(), match.end())
+            if end > start and not text[start:end].split()[-1].lower() in STOP_WORDS:
+                results.append(self.result(start, end, "UNIVERSITY", self.university_score, "'University of ...' pattern"))
+        if entities:
+            results = [r for r in results if r.entity_type in entities]
+        return results
+
+    def _add_prefixed(self, results, text, match, entity_type, score, reason) -> None:
+        """Drop leading stopwords/connectors ("The", "At", "Our") from the captured prefix."""
+        start, end = match.start(), match.end()
+        words = list(re.finditer(r"\S+", text[start:end]))
+        while words and (words[0].group().lower() in STOP_WORDS or words[0].group().lower() in _CONNECTORS):
+            words.pop(0)
+        if len(words) < 2:  # the suffix alone ("Health", "University") is not a name
+            return
+        results.append(self.result(start + words[0].start(), end, entity_type, score, reason))
+
+    @staticmethod
+    def _trim_tail(text: str, start: int, end: int) -> tuple[int, int]:
+        """Cut trailing lower-case stopwords ("University of Leeds and the ...")."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        while len(words) > 3 and (words[-1].group().lower() in STOP_WORDS or words[-1].group().lower() in _CONNECTORS):
+            words.pop()
+        # "university of wellington computer" in ASR text: stop at the first word after "of X"
+        # that is a common word, keeping the first one after "of".
+        kept = words[:3]
+        for word in words[3:]:
+            if word.group().lower() in STOP_WORDS or (word.group()[0].islower() and word.group().lower() not in _CONNECTORS):
+                break
+            kept.append(word)
+        while kept and kept[-1].group().lower() in _CONNECTORS:
+            kept.pop()
+        return start, start + kept[-1].end() if kept else start

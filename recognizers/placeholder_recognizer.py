@@ -1,0 +1,53 @@
+"""Placeholders a human already put in the text: "Company Y", "University X", "[CLIENT]",
+"Participant 4", "<REDACTED>". They are reported as PLACEHOLDER so the engine keeps them
+exactly and never gives their letters to another entity."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from recognizers.base import TranscriptRecognizer
+
+DEFAULT_NOUNS = (
+    "company", "companies", "client", "customer", "vendor", "supplier", "partner", "provider",
+    "employer", "organization", "organisation", "org", "firm", "business", "startup", "agency",
+    "bank", "hospital", "clinic", "school", "college", "university", "institute", "department",
+    "team", "product", "tool", "platform", "project", "participant", "person", "interviewee",
+    "respondent", "colleague", "manager", "city", "town", "country", "location", "site", "region",
+)
+
+# "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
+# "I" is excluded: "the company I work for" is not a placeholder.
+_TAG_WORD = r"(?:[A-HJ-Z]|[A-Z]{2}(?![a-z])|\d{1,3})(?![\w'’-])"
+# "[CLIENT]", "[REDACTED]", "[Company A]", "<NAME>", "{{PERSON_1}}", "XXX".
+_BRACKETED = re.compile(
+    r"\[\s*(?:[A-Z][A-Z0-9 _-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:[A-Z]{1,2}|\d{1,3}))\s*\]"
+    r"|<\s*[A-Z][A-Z0-9 _-]{1,40}\s*>|\{\{\s*[A-Za-z][\w -]{0,40}\s*\}\}|\bX{3,}\b"
+)
+
+
+class PlaceholderRecognizer(TranscriptRecognizer):
+    NAME = "placeholder.v1"
+    ENTITIES = ("PLACEHOLDER",)
+
+    def __init__(self, *, nouns: list[str] | tuple[str, ...] = DEFAULT_NOUNS, score: float = 1.0) -> None:
+        self.score = score
+        alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+        self._noun_tag = re.compile(rf"\b(?:{alternatives})[ \t]+{_TAG_WORD}", re.IGNORECASE)
+        self._noun_tag_case = re.compile(_TAG_WORD)
+        super().__init__()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and "PLACEHOLDER" not in entities:
+            return []
+        results = []
+        for match in self._noun_tag.finditer(text):
+            tag = match.group().split()[-1]
+            # The IGNORECASE flag also loosens the tag; the tag itself must be upper case.
+            if not self._noun_tag_case.fullmatch(tag):
+                continue
+            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "placeholder already in the text"))
+        for match in _BRACKETED.finditer(text):
+            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "bracketed placeholder already in the text"))
+        return results

@@ -1,0 +1,135 @@
+"""The ``tanon`` command: a thin shell over the engine.
+
+Exit codes: 0 success, 1 findings where a check was asked for, 2 bad input, 3 broken setup,
+130 interrupted. Messages go to stderr; stdout carries only data (JSON or redacted text).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from service.config import ConfigError, get_settings, load_engine_config
+from service.errors import InputError, SetupError, TanonError
+from service.textfile import read_text_file, write_atomic
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find and pseudonymize names in interview transcripts.")
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+ConfigOption = Annotated[
+    Optional[Path], typer.Option("--config", help="Engine YAML (default: TANON_CONFIG or the bundled config/default.yaml).")
+]
+
+
+def _engine(config: Path | None):
+    from service.engine.engine import Engine
+    from service.engine.nlp import ModelNotInstalled
+
+    try:
+        return Engine(load_engine_config(config or get_settings().config))
+    except (ConfigError, ModelNotInstalled) as exc:
+        raise SetupError(str(exc)) from None
+
+
+def _read(path: Path) -> str:
+    return read_text_file(path, max_bytes=get_settings().max_request_bytes)
+
+
+@app.command()
+def analyze(
+    path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze returns.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """List the names found in a transcript, with the recognizer and the reason for each."""
+    from service.report import entity_rows
+
+    text = _read(path)
+    analysis = _engine(config).analyze(text)
+    rows = entity_rows(analysis)
+    if as_json:
+        typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
+        return
+    table = Table("line", "span", "type", "text", "recognizer", "reason")
+    for row in rows:
+        line = text.count("\n", 0, row["start"]) + 1
+        table.add_row(str(line), f"{row['start']}-{row['end']}", row["entity_type"], text[row["start"]:row["end"]],
+                      row["recognizer"], row["reason"])
+    Console().print(table)
+
+
+@app.command()
+def redact(
+    path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Where to write the redacted file (default: stdout).")] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Also write a JSON report of every replacement.")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Overwrite the input file (only when asked).")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Replace the names in a transcript with consistent pseudonyms."""
+    from service.report import engine_info, entity_rows, summary
+
+    if in_place:
+        if output is not None:
+            raise InputError(str(path), "use either --in-place or --output, not both")
+        output = path
+    elif output is not None and output.resolve() == path.resolve():
+        raise InputError(str(path), "the output is the input file; pass --in-place to overwrite it")
+    text = _read(path)
+    engine = _engine(config)
+    redaction = engine.redact(text)
+    if output is None:
+        sys.stdout.write(redaction.text)
+    else:
+        write_atomic(output, redaction.text.encode("utf-8"))
+        err.print(f"{path}: {len(redaction.replacements)} replacements written to {output}")
+    if report is not None:
+        doc = {
+            "file": str(path),
+            "summary": summary(redaction),
+            "entities": entity_rows(redaction, redaction.surrogates),
+            "engine": engine_info(engine.config),
+        }
+        write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
+) -> None:
+    """Run the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    uvicorn.run("service.api.app:app", host=host, port=port, workers=workers, log_level=get_settings().log_level.lower())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs a command and turns every known failure into a message and a code."""
+    try:
+        app(args=argv, prog_name="tanon", standalone_mode=False)
+    except TanonError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err.print("interrupted")
+        return 130
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def entry_point() -> None:
+    sys.exit(main())

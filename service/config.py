@@ -1,0 +1,131 @@
+"""Typed configuration: the engine YAML (what to detect and how to replace it) and the
+service settings (where things live, limits), each validated once and cached."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from config import CONFIG_DIR
+DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
+
+Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
+
+
+class ConfigError(ValueError):
+    """The configuration file is missing, not YAML, or does not match the schema."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NlpConfig(_Strict):
+    model: str
+    pipes: tuple[str, ...] = ("ner",)
+    batch_size: int = Field(8, ge=1)
+    max_chars: int = Field(2_000_000, ge=1)
+
+
+class NerConfig(_Strict):
+    labels: dict[str, str]
+    score: float = Field(0.85, ge=0, le=1)
+
+
+class RecognizerEntry(_Strict):
+    name: str
+    enabled: bool = True
+    options: dict = Field(default_factory=dict)
+
+
+class PropagationConfig(_Strict):
+    enabled: bool = True
+    min_score: float = Field(0.6, ge=0, le=1)
+    entity_types: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+    min_name_part_chars: int = Field(3, ge=1)
+
+
+class DecideConfig(_Strict):
+    score_threshold: float = Field(0.4, ge=0, le=1)
+    noise_file: str = "noise.yaml"
+
+
+class EntityPolicy(_Strict):
+    operator: Operator
+    template: str | None = None
+
+    @model_validator(mode="after")
+    def _template_when_needed(self) -> "EntityPolicy":
+        if self.operator in ("pseudonym", "tag") and not self.template:
+            raise ValueError(f"operator {self.operator!r} needs a template")
+        if self.operator == "pseudonym" and not re.search(r"\{(n|letter)\}", self.template or ""):
+            raise ValueError("a pseudonym template needs {n} or {letter}")
+        return self
+
+
+class EngineConfig(_Strict):
+    """The whole engine YAML (config/default.yaml documents every key)."""
+
+    version: Literal[1]
+    nlp: NlpConfig
+    ner: NerConfig
+    recognizers: tuple[RecognizerEntry, ...]
+    propagation: PropagationConfig = PropagationConfig()
+    decide: DecideConfig = DecideConfig()
+    entities: dict[str, EntityPolicy]
+    # Directory that relative data paths (noise file, lists) are resolved against.
+    base_dir: Path = CONFIG_DIR
+
+    @field_validator("recognizers")
+    @classmethod
+    def _unique_names(cls, entries: tuple[RecognizerEntry, ...]) -> tuple[RecognizerEntry, ...]:
+        names = [e.name for e in entries]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"recognizer listed twice: {', '.join(duplicates)}")
+        return entries
+
+    def resolve(self, relative: str) -> Path:
+        path = Path(relative)
+        return path if path.is_absolute() else self.base_dir / path
+
+    def policy(self, entity_type: str) -> EntityPolicy:
+        # Unknown types are protected, never passed through: a leak is worse than a tag.
+        return self.entities.get(entity_type) or EntityPolicy(operator="tag", template=f"[{entity_type.lower()}]")
+
+
+def load_engine_config(path: Path | str | None = None) -> EngineConfig:
+    path = Path(path) if path else DEFAULT_CONFIG_PATH
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    raw.setdefault("base_dir", str(path.resolve().parent))
+    try:
+        return EngineConfig.model_validate(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+class Settings(BaseSettings):
+    """Deployment settings, from TANON_* environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="TANON_", extra="ignore")
+
+    config: Path = DEFAULT_CONFIG_PATH
+    max_request_bytes: int = Field(5_000_000, ge=1)
+    log_level: str = "INFO"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

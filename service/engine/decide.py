@@ -1,0 +1,142 @@
+"""decide: from raw findings to the spans the engine acts on.
+
+Pure functions over ``Finding``s; no model, no I/O. Order: drop noise and weak findings,
+keep placeholders as they are, then protect the union of whatever overlaps.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.models import Decision, Finding
+
+PLACEHOLDER = "PLACEHOLDER"
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    finding: Finding
+    why: str
+
+
+def filter_findings(text: str, findings: list[Finding], *, threshold: float, why_noise, trim) -> tuple[list[Finding], list[Dropped]]:
+    """Drop findings below ``threshold`` and those the noise filter recognises; trim noise
+    words off the edges of the rest."""
+    kept, dropped = [], []
+    for f in findings:
+        if f.entity_type == PLACEHOLDER:
+            kept.append(f)
+            continue
+        if f.score < threshold:
+            dropped.append(Dropped(f, f"score {f.score:.2f} below threshold {threshold:.2f}"))
+            continue
+        noise = why_noise(text[f.start:f.end])
+        if noise:
+            dropped.append(Dropped(f, f"transcript noise ({noise})"))
+            continue
+        start, end = trim(text, f.start, f.end)
+        if end <= start:
+            dropped.append(Dropped(f, "transcript noise (every word)"))
+            continue
+        if (start, end) != (f.start, f.end):
+            f = Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+        kept.append(f)
+    return kept, dropped
+
+
+def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
+    """Placeholders stay exactly as written: cut them out of every other finding.
+
+    A finding inside a placeholder disappears; one that reaches beyond it keeps only the
+    outside part, if that part still has a word character.
+    """
+    holes = sorted((f.start, f.end) for f in findings if f.entity_type == PLACEHOLDER)
+    if not holes:
+        return findings
+    out = [f for f in findings if f.entity_type == PLACEHOLDER]
+    for f in findings:
+        if f.entity_type == PLACEHOLDER:
+            continue
+        pieces = [(f.start, f.end)]
+        for hs, he in holes:
+            next_pieces = []
+            for s, e in pieces:
+                if he <= s or hs >= e:
+                    next_pieces.append((s, e))
+                    continue
+                if s < hs:
+                    next_pieces.append((s, hs))
+                if he < e:
+                    next_pieces.append((he, e))
+            pieces = next_pieces
+        for s, e in pieces:
+            # Trim the whitespace and punctuation left at the cut.
+            while s < e and not text[s].isalnum():
+                s += 1
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if _WORD.search(text[s:e] or ""):
+                out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason))
+    return out
+
+
+def protect_union(findings: list[Finding], operator_for) -> list[Decision]:
+    """Merge overlapping findings into one decision covering their union.
+
+    A leak is worse than a slightly longer redaction, so overlaps never shrink a span.
+    The merged span takes the type of its strongest source (score, then length).
+    Placeholders are never merged with anything (they were cut out before).
+    """
+    decisions: list[Decision] = []
+    group: list[Finding] = []
+    group_end = -1
+
+    def flush() -> None:
+        if not group:
+            return
+        best = max(group, key=lambda f: (f.score, f.length))
+        reasons = []
+        for f in sorted(group, key=lambda f: -f.score):
+            if f.reason not in reasons:
+                reasons.append(f.reason)
+        decisions.append(
+            Decision(
+                start=min(f.start for f in group),
+                end=max(f.end for f in group),
+                entity_type=best.entity_type,
+                score=best.score,
+                recognizer=best.recognizer,
+                reason="; ".join(reasons),
+                operator=operator_for(best.entity_type),
+                sources=tuple(group),
+            )
+        )
+
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    for f in ordered:
+        if f.entity_type == PLACEHOLDER:
+            continue
+        if group and f.start < group_end:
+            group.append(f)
+            group_end = max(group_end, f.end)
+            continue
+        flush()
+        group, group_end = [f], f.end
+    flush()
+    placeholders = [
+        Decision(f.start, f.end, PLACEHOLDER, f.score, f.recognizer, f.reason, "keep", (f,))
+        for f in ordered
+        if f.entity_type == PLACEHOLDER
+    ]
+    return sorted(decisions + _dedupe(placeholders), key=lambda d: d.start)
+
+
+def _dedupe(placeholders: list[Decision]) -> list[Decision]:
+    seen, out = set(), []
+    for d in placeholders:
+        if any(s <= d.start and d.end <= e for s, e in seen):
+            continue
+        seen.add((d.start, d.end))
+        out.append(d)
+    return out

@@ -1,0 +1,143 @@
+"""The engine: analyze -> decide -> pseudonymize over plain text.
+
+Built only from an ``EngineConfig``; loads the spaCy model once. Every entry point (API,
+CLI, format readers) goes through ``Engine.analyze`` / ``Engine.redact``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from wordfreq import zipf_frequency
+
+from recognizers import EngineResources, build_recognizer
+from service.config import EngineConfig
+from service.engine.decide import Dropped, filter_findings, protect_union, subtract_placeholders
+from service.engine.nlp import TranscriptNlpEngine, load_spacy
+from service.engine.noise import NoiseFilter
+from service.engine.propagate import extend_titles, propagate
+from service.engine.pseudonymize import SurrogateBook, apply_replacements, pseudonymize
+from service.models import Decision, Finding, Replacement
+
+logger = logging.getLogger("tanon.engine")
+
+# Zipf frequency (wordfreq) at which a word is common English ("spark", "reading"): such a
+# word found as a name once is not propagated into other casings.
+COMMON_WORD_ZIPF = 3.5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    decisions: list[Decision]
+    dropped: list[Dropped]
+
+
+@dataclass(frozen=True)
+class Redaction:
+    text: str
+    decisions: list[Decision]
+    surrogates: list[str | None]
+    replacements: list[Replacement]
+    dropped: list[Dropped]
+
+
+class TextTooLong(ValueError):
+    pass
+
+
+class Engine:
+    def __init__(self, config: EngineConfig, *, hash_key: bytes = b"") -> None:
+        self.config = config
+        self.hash_key = hash_key
+        self.noise = NoiseFilter.from_file(config.resolve(config.decide.noise_file))
+        self.nlp = load_spacy(config.nlp)
+        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
+        resources = EngineResources(
+            ner_labels=dict(config.ner.labels),
+            ner_score=config.ner.score,
+            is_noise=lambda s: self.noise.why_noise(s) is not None,
+            resolve_path=config.resolve,
+        )
+        recognizers = [
+            build_recognizer(entry.name, entry.options, resources) for entry in config.recognizers if entry.enabled
+        ]
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
+        self.entities = sorted({e for r in recognizers for e in r.supported_entities})
+
+    # -- analyze -------------------------------------------------------------------------
+    def analyze(self, text: str) -> Analysis:
+        return next(self.analyze_many([text]))
+
+    def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """Analyze documents, streaming them through ``nlp.pipe`` in batches."""
+        texts = list(texts)
+        for text in texts:
+            if len(text) > self.config.nlp.max_chars:
+                raise TextTooLong(f"text has {len(text)} characters; the limit (nlp.max_chars) is {self.config.nlp.max_chars}")
+        artifacts = self.nlp_engine.process_batch(texts, language="en", batch_size=self.config.nlp.batch_size)
+        for text, (_, nlp_artifacts) in zip(texts, artifacts):
+            results = self.analyzer.analyze(
+                text=text, language="en", entities=self.entities,
+                nlp_artifacts=nlp_artifacts,
+                score_threshold=0,
+                return_decision_process=True,  # keeps each result's explanation (the reason)
+            )
+            yield self._decide(text, [_to_finding(r) for r in results])
+
+    def _decide(self, text: str, findings: list[Finding]) -> Analysis:
+        kept, dropped = filter_findings(
+            text, findings, threshold=self.config.decide.score_threshold, why_noise=self.noise.why_noise, trim=self.noise.trim
+        )
+        kept = extend_titles(text, kept)
+        kept += propagate(
+            text,
+            kept,
+            self.config.propagation,
+            is_noise=lambda s: self.noise.why_noise(s) is not None,
+            is_common_word=_is_common_word,
+        )
+        kept = subtract_placeholders(text, kept)
+        decisions = protect_union(kept, lambda t: self.config.policy(t).operator)
+        return Analysis(text=text, decisions=decisions, dropped=dropped)
+
+    # -- redact --------------------------------------------------------------------------
+    def redact(self, text: str, *, book: SurrogateBook | None = None) -> Redaction:
+        return next(self.redact_many([text], book=book))
+
+    def redact_many(self, texts: Iterable[str], *, book: SurrogateBook | None = None) -> Iterator[Redaction]:
+        """Redact documents; pass one ``book`` to keep surrogates consistent across them."""
+        for analysis in self.analyze_many(texts):
+            doc_book = book if book is not None else SurrogateBook()
+            replacements, surrogates = pseudonymize(
+                analysis.text, analysis.decisions, self.config, book=doc_book, hash_key=self.hash_key
+            )
+            yield Redaction(
+                text=apply_replacements(analysis.text, replacements),
+                decisions=analysis.decisions,
+                surrogates=surrogates,
+                replacements=replacements,
+                dropped=analysis.dropped,
+            )
+
+
+@lru_cache(maxsize=65536)
+def _is_common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+def _to_finding(result: RecognizerResult) -> Finding:
+    explanation = result.analysis_explanation
+    recognizer = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) or (
+        explanation.recognizer if explanation else "unknown"
+    )
+    reason = explanation.textual_explanation if explanation and explanation.textual_explanation else None
+    if not reason:
+        pattern = explanation.pattern_name if explanation else None
+        reason = f"matched the {pattern} pattern" if pattern else f"detected by {recognizer}"
+    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason)

@@ -1,0 +1,88 @@
+"""Transcript noise: findings that look like names to a recognizer but never identify
+anyone (speaker roles, fillers, generic acronyms, job titles, tags, timestamps)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|’)$", re.IGNORECASE)
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+
+_LIST_KEYS = ("speaker_roles", "fillers", "acronyms", "job_titles", "other")
+
+
+def normalize_surface(surface: str) -> str:
+    """Lowercase, single-spaced, without edge punctuation or a possessive ending."""
+    text = _SPACES.sub(" ", surface).strip()
+    text = _EDGE_PUNCT.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    return _EDGE_PUNCT.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class NoiseFilter:
+    words: dict[str, str]  # normalized surface -> the list it came from
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+    @classmethod
+    def from_file(cls, path: Path) -> "NoiseFilter":
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(data) - set(_LIST_KEYS) - {"speaker_role_patterns", "tag_pattern", "timestamp_pattern"}
+        if unknown:
+            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+        words: dict[str, str] = {}
+        for key in _LIST_KEYS:
+            for word in data.get(key) or ():
+                words.setdefault(normalize_surface(str(word)), key)
+        patterns = [(re.compile(p, re.IGNORECASE), "speaker_roles") for p in data.get("speaker_role_patterns") or ()]
+        for key, kind in (("tag_pattern", "tags"), ("timestamp_pattern", "timestamps")):
+            if data.get(key):
+                patterns.append((re.compile(data[key], re.IGNORECASE), kind))
+        return cls(words=words, patterns=tuple(patterns))
+
+    def why_noise(self, surface: str) -> str | None:
+        """The list that makes ``surface`` noise, or None when it may be a name."""
+        if not surface.strip():
+            return "empty"
+        if surface.strip().startswith(("[", "(", "<", "{")):
+            for pattern, kind in self.patterns:
+                if kind == "tags" and pattern.fullmatch(surface.strip()):
+                    return kind
+        key = normalize_surface(surface)
+        if not key:
+            return "punctuation"
+        if key in self.words:
+            return self.words[key]
+        for pattern, kind in self.patterns:
+            if pattern.fullmatch(key):
+                return kind
+        return None
+
+    def is_noise_word(self, word: str) -> bool:
+        return normalize_surface(word) in self.words
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Shrink ``[start, end)`` past leading/trailing noise words and punctuation
+        ("Interviewee Amin" -> "Amin", "ML ML" -> empty)."""
+        words = [(start + m.start(), start + m.end()) for m in _WORD_TOKEN.finditer(text[start:end])]
+        while words and self.why_noise(text[words[0][0]:words[0][1]]):
+            words.pop(0)
+        while words and self.why_noise(text[words[-1][0]:words[-1][1]]):
+            words.pop()
+        if not words:
+            return start, start
+        return words[0][0], _extend_closing(text, words[-1][1], end)
+
+
+_WORD_TOKEN = re.compile(r"[\w'’&.-]*\w[\w'’&-]*\.?")
+
+
+def _extend_closing(text: str, pos: int, end: int) -> int:
+    # Keep a closing bracket or quote that belonged to the name.
+    while pos < end and text[pos] in ")]\"'’":
+        pos += 1
+    return pos

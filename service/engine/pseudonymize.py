@@ -1,0 +1,154 @@
+"""pseudonymize: one surrogate per real entity, in reading order, consistent in a document.
+
+Mentions are grouped by a canonical form (case, whitespace, possessives, legal suffixes,
+titles, and a person's first or last name alone when it belongs to one full name).
+Labels that placeholders already use in the text ("Company Y") are never given out.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import string
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from service.config import EngineConfig
+from service.engine.noise import normalize_surface
+from service.models import Decision, Replacement
+
+LEGAL_SUFFIXES = {
+    "inc", "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "ag", "plc", "corp",
+    "corporation", "co", "sa", "bv", "nv", "pty", "sarl", "oy", "ab", "kg",
+}
+TITLES = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor"}
+_WORDS = re.compile(r"[\w&-]+")
+
+
+def canonical_form(entity_type: str, surface: str) -> str:
+    """The form mentions of one entity share: "Northwind Analytics Inc." -> "northwind analytics"."""
+    words = _WORDS.findall(normalize_surface(surface).replace("’", "'"))
+    if entity_type == "PERSON":
+        while len(words) > 1 and words[0] in TITLES:
+            words.pop(0)
+    else:
+        while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+            words.pop()
+        if len(words) > 1 and words[0] == "the":
+            words.pop(0)
+    return " ".join(words)
+
+
+def letter_label(index: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA (spreadsheet columns)."""
+    out = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        out = string.ascii_uppercase[rem] + out
+    return out
+
+
+def render_template(template: str, index: int) -> str:
+    return template.replace("{n}", str(index)).replace("{letter}", letter_label(index))
+
+
+def label_core(label: str) -> str:
+    """Compare labels with placeholders: "[Company Y]" and "company Y" are the same label."""
+    return " ".join(re.sub(r"[\[\]<>{}]", " ", label).lower().split())
+
+
+@dataclass
+class SurrogateBook:
+    """Surrogates given out in one document (a project store plays this role across documents)."""
+
+    reserved: set[str] = field(default_factory=set)
+    by_entity: dict[tuple[str, str], str] = field(default_factory=dict)
+    next_index: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def surrogate(self, entity_type: str, canonical: str, template: str) -> str:
+        key = (entity_type, canonical)
+        if key not in self.by_entity:
+            while True:
+                self.next_index[entity_type] += 1
+                label = render_template(template, self.next_index[entity_type])
+                if label_core(label) not in self.reserved:
+                    break
+            self.by_entity[key] = label
+        return self.by_entity[key]
+
+
+def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str, str]]:
+    """Decision index -> (entity type, canonical form) after grouping one entity's mentions.
+
+    One canonical form gets one type (that of its strongest mention), so "Amin" in a
+    header and "Amin" tagged ORG by the model stay one entity. A lone first or last name
+    joins the only full name in the document that contains it.
+    """
+    canon = {i: canonical_form(d.entity_type, text[d.start:d.end]) for i, d in enumerate(decisions) if d.operator != "keep"}
+    best_type: dict[str, tuple[float, str]] = {}
+    for i, form in canon.items():
+        d = decisions[i]
+        if form not in best_type or d.score > best_type[form][0]:
+            best_type[form] = (d.score, d.entity_type)
+    full_names = [form for form, (_, t) in best_type.items() if t == "PERSON" and " " in form]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for full in full_names:
+        for part in full.split():
+            owners[part].add(full)
+    grouped = {}
+    for i, form in canon.items():
+        entity_type = best_type[form][1]
+        if entity_type == "PERSON" and " " not in form and len(owners.get(form, ())) == 1:
+            form = next(iter(owners[form]))
+        grouped[i] = (entity_type, form)
+    return grouped
+
+
+def pseudonymize(
+    text: str, decisions: list[Decision], config: EngineConfig, *, book: SurrogateBook | None = None, hash_key: bytes = b""
+) -> tuple[list[Replacement], list[str | None]]:
+    """Replacements for every decision that changes text, and each decision's surrogate."""
+    book = book or SurrogateBook()
+    for d in decisions:
+        if d.entity_type == "PLACEHOLDER":
+            book.reserved.add(label_core(text[d.start:d.end]))
+    grouped = group_mentions(text, decisions)
+    replacements: list[Replacement] = []
+    surrogates: list[str | None] = []
+    for i, d in enumerate(decisions):
+        if i not in grouped:
+            surrogates.append(None)
+            continue
+        entity_type, form = grouped[i]
+        policy = config.policy(entity_type)
+        original = text[d.start:d.end]
+        if policy.operator == "pseudonym":
+            new = book.surrogate(entity_type, form, policy.template)
+        elif policy.operator == "tag":
+            new = policy.template
+        elif policy.operator == "mask":
+            new = re.sub(r"\w", "*", original)
+        elif policy.operator == "hash":
+            digest = hmac.new(hash_key, f"{entity_type}:{form}".encode(), hashlib.sha256).hexdigest()[:10]
+            new = (policy.template or "[{type}-{hash}]").replace("{type}", entity_type.lower()).replace("{hash}", digest)
+        elif policy.operator == "redact":
+            new = ""
+        else:  # keep
+            surrogates.append(None)
+            continue
+        surrogates.append(new)
+        replacements.append(Replacement(d.start, d.end, new, entity_type))
+    return replacements, surrogates
+
+
+def apply_replacements(text: str, replacements: list[Replacement]) -> str:
+    """Splice non-overlapping replacements into ``text``."""
+    out, pos = [], 0
+    for r in sorted(replacements, key=lambda r: r.start):
+        if r.start < pos:
+            raise ValueError("overlapping replacements")
+        out.append(text[pos:r.start])
+        out.append(r.text)
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,47 @@
+"""Data that flows along the one path: read -> analyze -> decide -> pseudonymize -> write -> report.
+
+Offsets are always Python string indices into the text the engine analyzed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One candidate span, as a recognizer reported it (before any decision)."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+    reason: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A span the policy decided to act on (or keep, for placeholders)."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+    reason: str
+    operator: str  # pseudonym | tag | mask | hash | redact | keep
+    sources: tuple[Finding, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Text to put in place of ``[start, end)`` of the analyzed text."""
+
+    start: int
+    end: int
+    text: str
+    entity_type: str = ""

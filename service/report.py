@@ -1,0 +1,49 @@
+"""report: what the engine changed and why, as plain data (JSON-ready).
+
+Reports carry offsets, types, recognizers and reasons, never the original text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from service.config import EngineConfig
+from service.engine.engine import Analysis, Redaction
+
+
+def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | None = None) -> list[dict]:
+    rows = []
+    for i, d in enumerate(analysis.decisions):
+        row = {
+            "start": d.start,
+            "end": d.end,
+            "entity_type": d.entity_type,
+            "score": d.score,
+            "recognizer": d.recognizer,
+            "reason": d.reason,
+        }
+        if surrogates is not None:
+            row["surrogate"] = surrogates[i]
+        rows.append(row)
+    return rows
+
+
+def summary(redaction: Redaction) -> dict:
+    counts = Counter(d.entity_type for d in redaction.decisions)
+    return {
+        "entities_by_type": dict(sorted(counts.items())),
+        "replacements": len(redaction.replacements),
+        "surrogates_used": sorted({s for s in redaction.surrogates if s}),
+        "dropped_as_noise": sum(1 for d in redaction.dropped if d.why.startswith("transcript noise")),
+    }
+
+
+def engine_info(config: EngineConfig) -> dict:
+    """The resolved configuration that produced a report (so results can be reproduced)."""
+    return {
+        "model": config.nlp.model,
+        "pipes": list(config.nlp.pipes),
+        "recognizers": [e.name for e in config.recognizers if e.enabled],
+        "score_threshold": config.decide.score_threshold,
+        "propagation": config.propagation.enabled,
+        "operators": {t: p.operator for t, p in sorted(config.entities.items())},
+    }
