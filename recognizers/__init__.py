@@ -47,21 +47,21 @@ def _organization_pattern(options: dict, res: EngineResources) -> EntityRecogniz
 
 
 def _email(options: dict, res: EngineResources) -> EntityRecognizer:
-    from recognizers.email_recognizer import EmailRecognizer
+    from recognizers.email_recognizer import TranscriptEmailRecognizer
 
-    return EmailRecognizer(**options)
+    return TranscriptEmailRecognizer(**options)
 
 
 def _phone(options: dict, res: EngineResources) -> EntityRecognizer:
-    from recognizers.phone_recognizer import PhoneRecognizer
+    from recognizers.phone_recognizer import TranscriptPhoneRecognizer
 
-    return PhoneRecognizer(**options)
+    return TranscriptPhoneRecognizer(**options)
 
 
 def _url(options: dict, res: EngineResources) -> EntityRecognizer:
-    from recognizers.url_recognizer import UrlRecognizer
+    from recognizers.url_recognizer import TranscriptUrlRecognizer
 
-    return UrlRecognizer(**options)
+    return TranscriptUrlRecognizer(**options)
 
 
 REGISTRY: dict[str, Callable[[dict, EngineResources], EntityRecognizer]] = {

@@ -45,3 +45,14 @@ class TranscriptRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def keep_outermost(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop results that lie inside another result of the same recognizer and type."""
+    ordered = sorted(results, key=lambda r: (r.start, -r.end))
+    kept: list[RecognizerResult] = []
+    for r in ordered:
+        if any(k.start <= r.start and r.end <= k.end and k.entity_type == r.entity_type for k in kept):
+            continue
+        kept.append(r)
+    return kept

@@ -9,7 +9,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer as Presidio
 _OFFLINE_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-class EmailRecognizer(PresidioEmailRecognizer):
+class TranscriptEmailRecognizer(PresidioEmailRecognizer):
     NAME = "email.v1"
 
     def __init__(self) -> None:

@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.base import TranscriptRecognizer
+from recognizers.base import TranscriptRecognizer, keep_outermost
 
 DEFAULT_LEGAL_SUFFIXES = (
     "Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "GmbH", "AG", "plc", "PLC", "Corp",
@@ -41,7 +41,7 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
         sector_suffixes: list[str] | tuple[str, ...] = DEFAULT_SECTOR_SUFFIXES,
         legal_score: float = 0.85,
         sector_score: float = 0.6,
-        university_score: float = 0.85,
+        university_score: float = 0.9,
     ) -> None:
         self.legal_score, self.sector_score, self.university_score = legal_score, sector_score, university_score
         legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(legal_suffixes, key=len, reverse=True))
@@ -73,7 +73,7 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
                 results.append(self.result(start, end, "UNIVERSITY", self.university_score, "'University of ...' pattern"))
         if entities:
             results = [r for r in results if r.entity_type in entities]
-        return results
+        return keep_outermost(results)
 
     def _add_prefixed(self, results, text, match, entity_type, score, reason) -> None:
         """Drop leading stopwords/connectors ("The", "At", "Our") from the captured prefix."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.base import TranscriptRecognizer
+from recognizers.base import TranscriptRecognizer, keep_outermost
 
 DEFAULT_NOUNS = (
     "company", "companies", "client", "customer", "vendor", "supplier", "partner", "provider",
@@ -20,6 +21,8 @@ DEFAULT_NOUNS = (
 # "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
 # "I" is excluded: "the company I work for" is not a placeholder.
 _TAG_WORD = r"(?:[A-HJ-Z]|[A-Z]{2}(?![a-z])|\d{1,3})(?![\w'’-])"
+# Any capitalized noun with a single capital letter: "Donor A", "Hospital B", "Site C".
+_CAPITALIZED_TAG = re.compile(r"\b[A-Z][a-z]{2,}[ \t][A-HJ-Z](?![\w'’-])")
 # "[CLIENT]", "[REDACTED]", "[Company A]", "<NAME>", "{{PERSON_1}}", "XXX".
 _BRACKETED = re.compile(
     r"\[\s*(?:[A-Z][A-Z0-9 _-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:[A-Z]{1,2}|\d{1,3}))\s*\]"
@@ -48,6 +51,10 @@ class PlaceholderRecognizer(TranscriptRecognizer):
             if not self._noun_tag_case.fullmatch(tag):
                 continue
             results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "placeholder already in the text"))
+        for match in _CAPITALIZED_TAG.finditer(text):
+            if match.group().split()[0].lower() in STOP_WORDS:  # "The A-team", "Has B"
+                continue
+            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "placeholder already in the text"))
         for match in _BRACKETED.finditer(text):
             results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "bracketed placeholder already in the text"))
-        return results
+        return keep_outermost(results)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from presidio_analyzer.predefined_recognizers import UrlRecognizer as PresidioUrlRecognizer
 
 
-class UrlRecognizer(PresidioUrlRecognizer):
+class TranscriptUrlRecognizer(PresidioUrlRecognizer):
     NAME = "url.v1"
 
     def __init__(self) -> None:

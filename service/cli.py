@@ -13,13 +13,17 @@ from typing import Annotated, Optional
 import click
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from service.config import ConfigError, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.textfile import read_text_file, write_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find and pseudonymize names in interview transcripts.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    # Tracebacks can show local variables, i.e. transcript text: never print them.
+    pretty_exceptions_enable=False,
+    help="Find and pseudonymize names in interview transcripts.")
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 ConfigOption = Annotated[
@@ -56,12 +60,11 @@ def analyze(
     if as_json:
         typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
         return
-    table = Table("line", "span", "type", "text", "recognizer", "reason")
     for row in rows:
         line = text.count("\n", 0, row["start"]) + 1
-        table.add_row(str(line), f"{row['start']}-{row['end']}", row["entity_type"], text[row["start"]:row["end"]],
-                      row["recognizer"], row["reason"])
-    Console().print(table)
+        col = row["start"] - (text.rfind("\n", 0, row["start"]) + 1) + 1
+        surface = " ".join(text[row["start"]:row["end"]].split())
+        typer.echo(f"{path}:{line}:{col}: {row['entity_type']} {surface!r} ({row['recognizer']}: {row['reason']})")
 
 
 @app.command()
@@ -128,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so without printing text or a traceback
+        err.print(f"internal error ({exc.__class__.__name__}); please report it with the command you ran")
+        return 3
     return 0
 
 

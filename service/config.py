@@ -53,6 +53,7 @@ class PropagationConfig(_Strict):
 class DecideConfig(_Strict):
     score_threshold: float = Field(0.4, ge=0, le=1)
     noise_file: str = "noise.yaml"
+    noise_applies_to: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
 
 
 class EntityPolicy(_Strict):

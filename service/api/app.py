@@ -8,10 +8,11 @@ from fastapi.responses import JSONResponse
 from service import __version__
 from service.api.limits import BodySizeLimit
 from service.api.routes import health, text
-from service.config import get_settings
+from service.config import Settings, get_settings
 
 
-def create_app() -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
     app = FastAPI(
         title="Transcript anonymizer",
         version=__version__,
@@ -19,7 +20,7 @@ def create_app() -> FastAPI:
     )
     app.include_router(health.router)
     app.include_router(text.router)
-    app.add_middleware(BodySizeLimit, max_bytes_getter=lambda: get_settings().max_request_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

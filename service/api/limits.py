@@ -5,45 +5,36 @@ from __future__ import annotations
 import json
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class BodySizeLimit:
-    def __init__(self, app, *, max_bytes_getter) -> None:
+    def __init__(self, app, *, max_bytes: int) -> None:
         self.app = app
-        self.max_bytes_getter = max_bytes_getter
+        self.max_bytes = max_bytes
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.max_bytes_getter()
+        limit = self.max_bytes
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return await _too_large(send, limit)
-        received = 0
-        response_started = False
-
-        async def limited_receive():
-            nonlocal received
+        # Read the body up to the limit before the app sees it; frameworks turn errors
+        # raised while reading into a generic 400, which would hide the real reason.
+        messages, size = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise BodyTooLarge
-            return message
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > limit:
+                return await _too_large(send, limit)
+            if not message.get("more_body", False):
+                break
 
-        async def tracking_send(message):
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
+        async def replay():
+            return messages.pop(0) if messages else await receive()
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not response_started:
-                await _too_large(send, limit)
+        await self.app(scope, replay, send)
 
 
 async def _too_large(send, limit: int) -> None:

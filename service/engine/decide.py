@@ -12,6 +12,7 @@ from service.models import Decision, Finding
 
 PLACEHOLDER = "PLACEHOLDER"
 _WORD = re.compile(r"\w")
+_CUT_START = re.compile(r"(?:['’]s\b)?\W*")
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,9 @@ class Dropped:
     why: str
 
 
-def filter_findings(text: str, findings: list[Finding], *, threshold: float, why_noise, trim) -> tuple[list[Finding], list[Dropped]]:
+def filter_findings(
+    text: str, findings: list[Finding], *, threshold: float, why_noise, trim, noise_types: tuple[str, ...]
+) -> tuple[list[Finding], list[Dropped]]:
     """Drop findings below ``threshold`` and those the noise filter recognises; trim noise
     words off the edges of the rest."""
     kept, dropped = [], []
@@ -30,6 +33,9 @@ def filter_findings(text: str, findings: list[Finding], *, threshold: float, why
             continue
         if f.score < threshold:
             dropped.append(Dropped(f, f"score {f.score:.2f} below threshold {threshold:.2f}"))
+            continue
+        if f.entity_type not in noise_types:
+            kept.append(f)
             continue
         noise = why_noise(text[f.start:f.end])
         if noise:
@@ -70,11 +76,14 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
                 if he < e:
                     next_pieces.append((he, e))
             pieces = next_pieces
+        if pieces == [(f.start, f.end)]:
+            out.append(f)
+            continue
         for s, e in pieces:
-            # Trim the whitespace and punctuation left at the cut.
-            while s < e and not text[s].isalnum():
-                s += 1
-            while e > s and not text[e - 1].isalnum():
+            # Trim the whitespace and punctuation left at a cut.
+            if s != f.start:  # a possessive left after a placeholder: "Company Y's"
+                s += len(_CUT_START.match(text, s, e).group())
+            while e > s and e != f.end and not text[e - 1].isalnum():
                 e -= 1
             if _WORD.search(text[s:e] or ""):
                 out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason))

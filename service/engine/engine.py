@@ -91,8 +91,14 @@ class Engine:
             yield self._decide(text, [_to_finding(r) for r in results])
 
     def _decide(self, text: str, findings: list[Finding]) -> Analysis:
+        decide = self.config.decide
         kept, dropped = filter_findings(
-            text, findings, threshold=self.config.decide.score_threshold, why_noise=self.noise.why_noise, trim=self.noise.trim
+            text,
+            findings,
+            threshold=decide.score_threshold,
+            why_noise=self.noise.why_noise,
+            trim=self.noise.trim,
+            noise_types=decide.noise_applies_to,
         )
         kept = extend_titles(text, kept)
         kept += propagate(

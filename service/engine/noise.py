@@ -12,7 +12,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|’)$", re.IGNORECASE)
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
-_LIST_KEYS = ("speaker_roles", "fillers", "acronyms", "job_titles", "other")
+_LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "other")
 
 
 def normalize_surface(surface: str) -> str:
@@ -27,11 +27,12 @@ def normalize_surface(surface: str) -> str:
 class NoiseFilter:
     words: dict[str, str]  # normalized surface -> the list it came from
     patterns: tuple[tuple[re.Pattern[str], str], ...]
+    leading_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "NoiseFilter":
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - set(_LIST_KEYS) - {"speaker_role_patterns", "tag_pattern", "timestamp_pattern"}
+        unknown = set(data) - set(_LIST_KEYS) - {"speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words"}
         if unknown:
             raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
         words: dict[str, str] = {}
@@ -42,7 +43,8 @@ class NoiseFilter:
         for key, kind in (("tag_pattern", "tags"), ("timestamp_pattern", "timestamps")):
             if data.get(key):
                 patterns.append((re.compile(data[key], re.IGNORECASE), kind))
-        return cls(words=words, patterns=tuple(patterns))
+        leading = frozenset(str(w).lower() for w in data.get("leading_words") or ())
+        return cls(words=words, patterns=tuple(patterns), leading_words=leading)
 
     def why_noise(self, surface: str) -> str | None:
         """The list that makes ``surface`` noise, or None when it may be a name."""
@@ -69,7 +71,9 @@ class NoiseFilter:
         """Shrink ``[start, end)`` past leading/trailing noise words and punctuation
         ("Interviewee Amin" -> "Amin", "ML ML" -> empty)."""
         words = [(start + m.start(), start + m.end()) for m in _WORD_TOKEN.finditer(text[start:end])]
-        while words and self.why_noise(text[words[0][0]:words[0][1]]):
+        while words and (
+            self.why_noise(text[words[0][0]:words[0][1]]) or text[words[0][0]:words[0][1]].lower() in self.leading_words
+        ):
             words.pop(0)
         while words and self.why_noise(text[words[-1][0]:words[-1][1]]):
             words.pop()

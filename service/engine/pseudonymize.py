@@ -22,6 +22,8 @@ LEGAL_SUFFIXES = {
     "corporation", "co", "sa", "bv", "nv", "pty", "sarl", "oy", "ab", "kg",
 }
 TITLES = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor"}
+NAME_TYPES = {"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"}
+ORGANIZATION_TYPES = {"ORGANIZATION", "UNIVERSITY", "PRODUCT"}
 _WORDS = re.compile(r"[\w&-]+")
 
 
@@ -90,17 +92,27 @@ def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str,
         d = decisions[i]
         if form not in best_type or d.score > best_type[form][0]:
             best_type[form] = (d.score, d.entity_type)
-    full_names = [form for form, (_, t) in best_type.items() if t == "PERSON" and " " in form]
+    # A person's single first or last name, or an organization's leading words
+    # ("Northwind" for "Northwind Analytics"), joins the one longer name that has it.
     owners: dict[str, set[str]] = defaultdict(set)
-    for full in full_names:
-        for part in full.split():
-            owners[part].add(full)
+    for form, (_, entity_type) in best_type.items():
+        words = form.split()
+        if len(words) < 2:
+            continue
+        if entity_type == "PERSON":
+            for part in words:
+                owners[part].add(form)
+        elif entity_type in ORGANIZATION_TYPES:
+            for n in range(1, len(words)):
+                owners[" ".join(words[:n])].add(form)
     grouped = {}
     for i, form in canon.items():
         entity_type = best_type[form][1]
-        if entity_type == "PERSON" and " " not in form and len(owners.get(form, ())) == 1:
-            form = next(iter(owners[form]))
-        grouped[i] = (entity_type, form)
+        if entity_type not in NAME_TYPES or form not in owners or len(owners[form]) != 1:
+            grouped[i] = (entity_type, form)
+            continue
+        (longer,) = owners[form]
+        grouped[i] = (best_type[longer][1], longer)
     return grouped
 
 

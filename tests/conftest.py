@@ -1,0 +1,58 @@
+"""Shared fixtures. Tests that need the real spaCy model share one session engine."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+_MARK = re.compile(r"\[\[[A-Z_]+\|(.*?)\]\]")
+
+
+@pytest.fixture(scope="session")
+def engine_config():
+    from service.config import load_engine_config
+
+    return load_engine_config()
+
+
+@pytest.fixture(scope="session")
+def engine(engine_config):
+    from service.engine.engine import Engine
+
+    return Engine(engine_config)
+
+
+@pytest.fixture(scope="session")
+def noise(engine_config):
+    from service.engine.noise import NoiseFilter
+
+    return NoiseFilter.from_file(engine_config.resolve(engine_config.decide.noise_file))
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return REPO / "examples" / "interview_03.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_doc() -> dict:
+    path = SHARED_EVAL / "seed" / "seed.jsonl"
+    if not path.exists():
+        pytest.skip("shared/eval is not present on this machine")
+    return json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+
+
+@pytest.fixture(scope="session")
+def dev_docs() -> list[dict]:
+    path = SHARED_EVAL / "dev" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("shared/eval is not present on this machine")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def strip_marks(text: str) -> str:
+    return _MARK.sub(r"\1", text)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from recognizers.placeholder_recognizer import PlaceholderRecognizer
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I'm a data scientist at Company Y.", ["Company Y"]),
+        ("master's at University X and", ["University X"]),
+        ("still working with company X, um", ["company X"]),
+        ("let's call them [CLIENT].", ["[CLIENT]"]),
+        ("in the write-up you'll be Participant 4.", ["Participant 4"]),
+        ("a gift from Donor A last year", ["Donor A"]),
+        ("it was [REDACTED], they're a freight company", ["[REDACTED]"]),
+        ("now at [Company B] and", ["[Company B]"]),
+        # not placeholders
+        ("the company I work for", []),
+        ("Interviewer: mm-hmm", []),
+        ("we use ML and AI", []),
+        ("[inaudible] and [crosstalk]", []),
+        ("The A-team", []),
+    ],
+)
+def test_placeholder_table(text, expected):
+    results = PlaceholderRecognizer().analyze(text, ["PLACEHOLDER"])
+    found = sorted({text[r.start:r.end] for r in results})
+    assert found == sorted(expected)
+    assert all(r.entity_type == "PLACEHOLDER" for r in results)

@@ -1,0 +1,81 @@
+"""The tanon command, run in-process through main(argv) and as a real subprocess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from service import cli
+
+
+@pytest.fixture(autouse=True)
+def shared_engine(engine, monkeypatch):
+    monkeypatch.setattr(cli, "_engine", lambda config: engine)
+
+
+def test_cli_analyze_json_matches_the_api_shape(example_path, capsys):
+    assert cli.main(["analyze", str(example_path), "--json"]) == 0
+    entities = json.loads(capsys.readouterr().out)["entities"]
+    text = example_path.read_text(encoding="utf-8")
+    surfaces = {text[e["start"]:e["end"]] for e in entities}
+    assert {"Priya Raman", "Company Y"} <= surfaces
+    assert all(set(e) == {"start", "end", "entity_type", "score", "recognizer", "reason"} for e in entities)
+
+
+def test_cli_analyze_table(example_path, capsys):
+    assert cli.main(["analyze", str(example_path)]) == 0
+    assert "speaker_name.v1" in capsys.readouterr().out
+
+
+def test_cli_redact_to_file_with_report(example_path, tmp_path, capsys):
+    out, report = tmp_path / "out.txt", tmp_path / "report.json"
+    assert cli.main(["redact", str(example_path), "-o", str(out), "--report", str(report)]) == 0
+    redacted = out.read_text(encoding="utf-8")
+    assert "Priya" not in redacted and "[Person 1]" in redacted
+    doc = json.loads(report.read_text(encoding="utf-8"))
+    assert doc["summary"]["entities_by_type"]["PERSON"] >= 2
+    assert doc["engine"]["model"]
+    assert "Priya" not in report.read_text(encoding="utf-8")  # reports never carry original text
+
+
+def test_cli_redact_to_stdout(example_path, capsys):
+    assert cli.main(["redact", str(example_path)]) == 0
+    assert capsys.readouterr().out.startswith("Interview 3 - [Person 1]")
+
+
+def test_cli_refuses_to_overwrite_the_input(example_path, capsys):
+    assert cli.main(["redact", str(example_path), "-o", str(example_path)]) == 2
+    assert "--in-place" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+        ("Amin: hi".encode("utf-16-le"), "NUL bytes"),
+    ],
+)
+def test_cli_bad_input_names_the_file_and_exits_2(tmp_path, capsys, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    assert cli.main(["analyze", str(path), "--json"]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and message in err
+
+
+def test_cli_missing_file_exits_2(tmp_path, capsys):
+    assert cli.main(["redact", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_cli_installed_command_runs(example_path, tmp_path):
+    """The console script works from a real process (model loaded from the installed package)."""
+    out = tmp_path / "out.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", "from service.cli import entry_point; entry_point()", "redact", str(example_path), "-o", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Priya" not in out.read_text(encoding="utf-8")
