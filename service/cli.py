@@ -102,6 +102,33 @@ def redact(
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
 
 
+@app.command("eval")
+def evaluate_gold(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: one {\"text\", \"entities\"} document per line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list missed names and frequent false tokens.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Measure detection quality (R_direct, R_all, P_tok, keep_ph) on a labelled set."""
+    from service.evaluation import evaluate, load_gold
+
+    if not gold.exists():
+        raise InputError(str(gold), "no such file")
+    result = evaluate(_engine(config), load_gold(gold), verbose=verbose)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    typer.echo(
+        f"{gold.name}: R_direct {result['R_direct']:.3f}  R_all {result['R_all']:.3f}  "
+        f"P_tok {result['P_tok']:.3f}  keep_ph {result['keep_ph']:.3f}  ({result['docs']} docs, {result['words']} words)"
+    )
+    typer.echo("per label: " + ", ".join(f"{k} {v}" for k, v in result["per_label"].items()))
+    if verbose:
+        for doc_id, label, surface in result["misses"]:
+            typer.echo(f"missed {label} in {doc_id}: {surface!r}")
+        typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",

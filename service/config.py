@@ -32,6 +32,11 @@ class NlpConfig(_Strict):
     max_chars: int = Field(2_000_000, ge=1)
 
 
+class TruecaseConfig(_Strict):
+    enabled: bool = True
+    min_lower_sentence_starts: float = Field(0.5, ge=0, le=1)
+
+
 class NerConfig(_Strict):
     labels: dict[str, str]
     score: float = Field(0.85, ge=0, le=1)
@@ -74,6 +79,7 @@ class EngineConfig(_Strict):
 
     version: Literal[1]
     nlp: NlpConfig
+    truecase: TruecaseConfig = TruecaseConfig()
     ner: NerConfig
     recognizers: tuple[RecognizerEntry, ...]
     propagation: PropagationConfig = PropagationConfig()

@@ -20,6 +20,7 @@ from service.engine.decide import Dropped, filter_findings, protect_union, subtr
 from service.engine.nlp import TranscriptNlpEngine, load_spacy
 from service.engine.noise import NoiseFilter
 from service.engine.propagate import extend_titles, propagate
+from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import SurrogateBook, apply_replacements, pseudonymize
 from service.models import Decision, Finding, Replacement
 
@@ -80,15 +81,23 @@ class Engine:
         for text in texts:
             if len(text) > self.config.nlp.max_chars:
                 raise TextTooLong(f"text has {len(text)} characters; the limit (nlp.max_chars) is {self.config.nlp.max_chars}")
-        artifacts = self.nlp_engine.process_batch(texts, language="en", batch_size=self.config.nlp.batch_size)
-        for text, (_, nlp_artifacts) in zip(texts, artifacts):
+        # Recognizers see the truecased text of uncased speech-to-text; offsets are the same.
+        seen = [self._for_recognizers(text) for text in texts]
+        artifacts = self.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
+        for text, cased, (_, nlp_artifacts) in zip(texts, seen, artifacts):
             results = self.analyzer.analyze(
-                text=text, language="en", entities=self.entities,
+                text=cased, language="en", entities=self.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
             yield self._decide(text, [_to_finding(r) for r in results])
+
+    def _for_recognizers(self, text: str) -> str:
+        settings = self.config.truecase
+        if settings.enabled and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts):
+            return truecase(text)
+        return text
 
     def _decide(self, text: str, findings: list[Finding]) -> Analysis:
         decide = self.config.decide

@@ -1,0 +1,51 @@
+"""Restore capitals in all-lowercase speech-to-text before NER.
+
+The NER model is trained on edited, cased text and misses most names in lowercase ASR
+output ("i did six years at deloitte in auckland"). A statistical truecaser (the PyPI
+package ``truecase``, offline) restores likely capitals token by token; only letter case
+changes, so every offset into the truecased text is an offset into the original.
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
+_lock = threading.Lock()
+_caser = None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][ \t]+)[\W\d_]*?([^\W\d_])", re.MULTILINE)
+
+
+def looks_uncased(text: str, *, min_lower_starts: float = 0.5) -> bool:
+    """True for speech-to-text without capitals: a lowercase "i", or most sentences
+    starting lower case."""
+    lower_i = len(re.findall(r"\bi\b", text))
+    upper_i = len(re.findall(r"\bI\b", text))
+    if lower_i > upper_i:
+        return True
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    return bool(starts) and sum(1 for c in starts if c.islower()) / len(starts) >= min_lower_starts
+
+
+def _truecaser():
+    global _caser
+    with _lock:
+        if _caser is None:
+            from truecase import TrueCaser  # 76 MB model: loaded only when a lowercase text arrives
+
+            _caser = TrueCaser()
+        return _caser
+
+
+def truecase(text: str) -> str:
+    matches = list(_TOKEN.finditer(text))
+    tokens = [m.group() for m in matches]
+    cased = _truecaser().get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="as-is")
+    out = list(text)
+    for m, new in zip(matches, cased):
+        # Only raise capitals, and only where the letters are unchanged: offsets must hold.
+        if new != m.group() and len(new) == len(m.group()) and new.lower() == m.group() and m.group().islower():
+            out[m.start():m.end()] = new
+    return "".join(out)
