@@ -1,0 +1,68 @@
+"""Types shared by every format: the error, the transcript and the handler protocol."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+from service.models import Replacement
+
+from .offsets import Piece
+
+
+class FormatError(ValueError):
+    """A file that cannot be read, or written back whole.
+
+    The message names the format, the reason and where (line / byte offset);
+    it never quotes the file, so it is safe to log and to return to a client.
+    """
+
+    def __init__(self, format: str | None, reason: str, *, line: int | None = None,
+                 offset: int | None = None) -> None:
+        self.format = format
+        self.reason = reason
+        self.line = line
+        self.offset = offset
+        where = []
+        if line is not None:
+            where.append(f"line {line}")
+        if offset is not None:
+            where.append(f"byte offset {offset}")
+        suffix = f" ({', '.join(where)})" if where else ""
+        super().__init__(f"cannot read {format or 'unknown'} file: {reason}{suffix}")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One cue / speaker turn / paragraph; offsets index Transcript.text."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    begin: str | None = None  # timestamps exactly as written in the file
+    end_time: str | None = None
+
+
+@dataclass
+class Transcript:
+    """What the engine analyzes (``text``) plus what the writer needs to splice back."""
+
+    text: str
+    segments: list[Segment]
+    format: str
+    # Writer state, not for the engine: the original bytes, the offset map from
+    # ``text`` back into the source, and whatever else the format's writer keeps.
+    source: bytes = field(default=b"", repr=False, compare=False)
+    pieces: Sequence[Piece] = field(default=(), repr=False, compare=False)
+    state: Any = field(default=None, repr=False, compare=False)
+
+
+class FormatHandler(Protocol):
+    name: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+    def read(self, data: bytes) -> Transcript: ...
+
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes: ...

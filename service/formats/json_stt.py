@@ -1,0 +1,247 @@
+"""Speech-to-text JSON: Whisper / WhisperX output, a generic {"segments": [...]}
+or a top-level list of segments.
+
+The engine sees one line per segment, "SPEAKER: text".  The word list and the
+top-level "text" repeat the segment text, so they are aligned to it and
+mirrored (see offsets.py): a replacement reaches all three.  In the word list
+the first word a replacement touches gets the whole surrogate and the other
+words it covers become "" (entries are kept so word timings stay aligned).
+
+The writer re-encodes only the JSON string tokens that changed and splices
+them into the original text; numbers, key order and whitespace stay as written.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from json.decoder import scanstring
+from typing import Any, Sequence
+
+from service.models import Replacement
+
+from .base import FormatError, Segment, Transcript
+from .offsets import TextBuilder, apply_edits, plan_edits
+from .textfile import TextEncoding, decode
+
+MAX_DEPTH = 64
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class JsonSource:
+    text: str
+    encoding: TextEncoding
+    data: Any
+    spans: dict[Path, tuple[int, int]]  # source span of every value, by path
+
+
+def parse_strict(text: str, encoding: TextEncoding) -> Any:
+    """json.loads without the stdlib's leniencies: NaN/Infinity and duplicate keys are refused."""
+
+    def no_constants(name: str) -> None:
+        raise FormatError("json", f"{name} is not valid JSON")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            raise FormatError("json", "an object has a duplicate key")
+        return obj
+
+    try:
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as error:
+        raise FormatError("json", f"invalid JSON: {error.msg}", line=error.lineno,
+                          offset=encoding.byte_offset(text, error.pos)) from None
+    except RecursionError:
+        raise FormatError("json", "nested too deeply") from None
+
+
+def value_spans(text: str) -> dict[Path, tuple[int, int]]:
+    """Where each value sits in ``text`` (already validated by parse_strict)."""
+    spans: dict[Path, tuple[int, int]] = {}
+
+    def skip(i: int) -> int:
+        return _WS.match(text, i).end()
+
+    def walk(i: int, path: Path) -> int:
+        if len(path) > MAX_DEPTH:
+            raise FormatError("json", f"nested deeper than {MAX_DEPTH} levels")
+        start = i = skip(i)
+        char = text[i]
+        if char in "{[":
+            close = "}" if char == "{" else "]"
+            i = skip(i + 1)
+            position = 0
+            while text[i] != close:
+                if char == "{":
+                    key, i = scanstring(text, i + 1)
+                    i = skip(i) + 1  # the colon
+                else:
+                    key, position = position, position + 1
+                i = skip(walk(i, path + (key,)))
+                if text[i] == ",":
+                    i = skip(i + 1)
+            end = i + 1
+        elif char == '"':
+            _, end = scanstring(text, i + 1)
+        else:
+            end = _SCALAR.match(text, i).end()
+        spans[path] = (start, end)
+        return end
+
+    walk(0, ())
+    return spans
+
+
+def _segment_list(data: Any) -> tuple[Path, list]:
+    if isinstance(data, list):
+        return (), data
+    if isinstance(data, dict) and isinstance(data.get("segments"), list):
+        return ("segments",), data["segments"]
+    raise FormatError("json", "expected a list of segments or an object with a 'segments' list")
+
+
+def _stripped(value: str) -> tuple[str, int]:
+    core = value.strip()
+    return core, (value.index(core) if core else 0)
+
+
+class JsonFormat:
+    name = "json"
+    content_type = "application/json"
+    extensions = (".json",)
+
+    def read(self, data: bytes) -> Transcript:
+        text, encoding = decode(data, self.name)
+        parsed = parse_strict(text, encoding)
+        spans = value_spans(text)
+        base, items = _segment_list(parsed)
+        builder = TextBuilder()
+        segments: list[Segment] = []
+        bodies: list[tuple[int, str]] = []  # (text position, stripped segment text) for the top-level text
+        stray_speakers: list[tuple[Path, str]] = []
+
+        def raw(path: Path) -> str | None:
+            span = spans.get(path)
+            return text[span[0]:span[1]] if span else None
+
+        for n, item in enumerate(items):
+            path = base + (n,)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise FormatError(self.name, f"segment {n} has no 'text' string")
+            if n:
+                builder.literal("\n")
+            start = builder.position
+            speaker, voice = item.get("speaker"), None
+            if isinstance(speaker, str) and speaker.strip():
+                name, lead = _stripped(speaker)
+                voice = builder.mapped(name, path + ("speaker",), lead)
+                builder.literal(": ")
+            body, lead = _stripped(item["text"])
+            body_start, _ = builder.mapped(body, path + ("text",), lead)
+            bodies.append((body_start, body))
+            end = builder.position
+            _map_words(builder, item, path, body_start, lead, voice, stray_speakers)
+            segments.append(Segment(start, end, speaker.strip() if voice else None,
+                                    voice[0] if voice else None, voice[1] if voice else None,
+                                    raw(path + ("start",)), raw(path + ("end",))))
+        for path, value in stray_speakers:
+            builder.literal("\n")
+            core, lead = _stripped(value)
+            builder.mapped(core, path, lead)
+        if isinstance(parsed, dict) and isinstance(parsed.get("text"), str):
+            _map_full_text(builder, parsed["text"], bodies)
+        return Transcript(builder.text(), segments, self.name, source=data, pieces=builder.pieces,
+                          state=JsonSource(text, encoding, parsed, spans))
+
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+        source: JsonSource = transcript.state
+        patches = []
+        for path, edits in plan_edits(transcript.pieces, replacements).items():
+            a, b = source.spans[path]
+            new_value = apply_edits(_lookup(source.data, path), edits)
+            patches.append((a, b, _encode_string(new_value, source.text[a:b])))
+        out, cursor = [], 0
+        for a, b, token in sorted(patches):
+            out += [source.text[cursor:a], token]
+            cursor = b
+        out.append(source.text[cursor:])
+        return source.encoding.encode("".join(out))
+
+
+def _map_words(builder: TextBuilder, item: dict, path: Path, body_start: int, lead: int,
+               voice: tuple[int, int] | None, stray_speakers: list) -> None:
+    """Mirror each word onto the segment text; if the words do not align, show them as their own line."""
+    words = item.get("words")
+    if not isinstance(words, list):
+        return
+    found: list[tuple[Path, int, int, int]] = []  # slot, position in the segment text, lead, length
+    listed: list[tuple[Path, str]] = []
+    segment_text, cursor, aligned = item["text"], lead, True
+    for j, word in enumerate(words):
+        if not isinstance(word, dict):
+            continue
+        key = "word" if isinstance(word.get("word"), str) else "text" if isinstance(word.get("text"), str) else None
+        if key is not None and word[key].strip():
+            core, word_lead = _stripped(word[key])
+            listed.append((path + ("words", j, key), word[key]))
+            at = segment_text.find(core, cursor)
+            if at < 0:
+                aligned = False
+            else:
+                found.append((path + ("words", j, key), at, word_lead, len(core)))
+                cursor = at + len(core)
+        speaker = word.get("speaker")
+        if isinstance(speaker, str) and speaker.strip():
+            slot = path + ("words", j, "speaker")
+            if voice and speaker.strip() == item["speaker"].strip():
+                speaker_lead = _stripped(speaker)[1]
+                builder.mirror(voice[0], voice[1], slot, speaker_lead,
+                               speaker_lead + voice[1] - voice[0], layer=slot)
+            else:
+                stray_speakers.append((slot, speaker))
+    if aligned:
+        for slot, at, word_lead, length in found:
+            start = body_start + at - lead
+            builder.mirror(start, start + length, slot, word_lead, word_lead + length, layer="words")
+        return
+    for n, (slot, value) in enumerate(listed):
+        builder.literal("\n" if n == 0 else " ")
+        core, word_lead = _stripped(value)
+        builder.mapped(core, slot, word_lead)
+
+
+def _map_full_text(builder: TextBuilder, full: str, bodies: list[tuple[int, str]]) -> None:
+    """Mirror the top-level "text" onto the segments, or show it as its own line if it differs."""
+    cursor, found = 0, []
+    for position, body in bodies:
+        if not body:
+            continue
+        at = full.find(body, cursor)
+        if at < 0:
+            core, lead = _stripped(full)
+            builder.literal("\n")
+            builder.mapped(core, ("text",), lead)
+            return
+        found.append((position, at, len(body)))
+        cursor = at + len(body)
+    for position, at, length in found:
+        builder.mirror(position, position + length, ("text",), at, at + length, layer="fulltext")
+
+
+def _lookup(data: Any, path: Path) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _encode_string(value: str, original_token: str) -> str:
+    # keep \uXXXX style when the file used it, else write characters as they are
+    ascii_only = original_token.isascii() and "\\u" in original_token
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+HANDLER = JsonFormat()

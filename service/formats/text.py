@@ -1,0 +1,48 @@
+"""Plain text: the engine sees the decoded file unchanged (one slot: the whole file)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from service.models import Replacement
+
+from .base import Segment, Transcript
+from .labels import speaker_label
+from .offsets import TextBuilder
+from .textfile import Line, LineSource, decode, split_lines, write_lines
+
+
+class TextFormat:
+    name = "text"
+    content_type = "text/plain"
+    extensions = (".txt", ".text")
+
+    def read(self, data: bytes) -> Transcript:
+        text, encoding = decode(data, self.name)
+        # One pseudo-line holding the whole file, so text == decoded file exactly.
+        whole = Line(1, 0, len(text), len(text))
+        builder = TextBuilder()
+        builder.mapped(text, 0, 0)
+        return Transcript(text, _line_segments(text), self.name, source=data,
+                          pieces=builder.pieces, state=LineSource(text, encoding, [whole]))
+
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+        return write_lines(transcript, replacements, escape=lambda s: s)
+
+
+def _line_segments(text: str) -> list[Segment]:
+    """One segment per non-blank line, with its "Name:" label if it has one."""
+    segments = []
+    for line in split_lines(text):
+        content = text[line.start:line.end]
+        if not content.strip():
+            continue
+        label = speaker_label(content)
+        if label:
+            a, b = line.start + label[0], line.start + label[1]
+            segments.append(Segment(line.start, line.end, text[a:b], a, b))
+        else:
+            segments.append(Segment(line.start, line.end))
+    return segments
+
+
+HANDLER = TextFormat()

@@ -1,0 +1,153 @@
+"""WebVTT (Zoom, Teams, YouTube captions).
+
+Parsed with our own strict block reader, because we need offsets and because
+webvtt-py silently drops malformed cues (a dropped cue is text we would never
+redact).  webvtt-py then parses the same text in strict mode as a second
+opinion: both must agree on every cue timing, or the file is refused.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Sequence
+
+import webvtt
+
+from service.models import Replacement
+
+from .base import FormatError, Segment, Transcript
+from .cues import Cue, cue_segment, milliseconds
+from .offsets import TextBuilder
+from .textfile import LineSource, one_line, read_lines, write_lines
+
+_TIMESTAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+_TIMING = re.compile(rf"(?P<begin>{_TIMESTAMP})[ \t]+-->[ \t]+(?P<end>{_TIMESTAMP})(?:[ \t].*)?")
+_HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
+_TEXT_FREE_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
+# A tag, an entity, or a run of plain text (a '<' or '&' that starts neither is text).
+_TOKEN = re.compile(r"<(?P<tag>[^<>]*)>|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]+);)|[^<&]+|[<&]")
+_VOICE = re.compile(r"v(?:\.[^\s>]*)?[ \t\f]+(?P<name>.+)", re.S)
+
+
+class VttFormat:
+    name = "vtt"
+    content_type = "text/vtt"
+    extensions = (".vtt",)
+
+    def read(self, data: bytes) -> Transcript:
+        source = read_lines(data, self.name)
+        cues = parse_cues(source)
+        _cross_check(source, cues)
+        builder = TextBuilder()
+        segments: list[Segment] = []
+        for cue in cues:
+            if not cue.text_lines:
+                continue
+            if builder.position:
+                builder.literal("\n")
+            start = builder.position
+            voice = None
+            for n, index in enumerate(cue.text_lines):
+                if n:
+                    builder.literal("\n")
+                line_voice = _build_cue_line(builder, source.content(index), index)
+                voice = voice or line_voice  # the cue's speaker is its first voice
+            segments.append(cue_segment(builder, start, cue, voice))
+        return Transcript(builder.text(), segments, self.name, source=data,
+                          pieces=builder.pieces, state=source)
+
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+        return write_lines(transcript, replacements, escape=_escape, drop_emptied=True)
+
+
+def _escape(surrogate: str) -> str:
+    return html.escape(one_line(surrogate), quote=False)
+
+
+def parse_cues(source: LineSource) -> list[Cue]:
+    """Cues of a WebVTT file; FormatError for anything that is not exactly a
+    header, a NOTE/STYLE/REGION block or a well-formed cue."""
+    count = len(source.lines)
+    if not _HEADER.fullmatch(source.content(0)):
+        raise source.error("vtt", "does not start with a 'WEBVTT' header line", 0)
+    index = 1
+    while index < count and source.content(index):  # header metadata runs to the first empty line
+        if "-->" in source.content(index):
+            raise source.error("vtt", "cue timing inside the header (missing empty line)", index)
+        index += 1
+    cues: list[Cue] = []
+    while index < count:
+        if not source.content(index):
+            index += 1
+            continue
+        block = [index]
+        while index + 1 < count and source.content(index + 1):
+            index += 1
+            block.append(index)
+        index += 1
+        first = source.content(block[0])
+        if _TEXT_FREE_BLOCKS.fullmatch(first):
+            arrow = next((i for i in block if "-->" in source.content(i)), None)
+            if arrow is not None:
+                raise source.error("vtt", "'-->' inside a NOTE/STYLE/REGION block", arrow)
+            continue
+        timing = 0 if "-->" in first else 1
+        if timing >= len(block) or "-->" not in source.content(block[timing]):
+            raise source.error("vtt", "block has no cue timing line", block[0])
+        cues.append(_parse_cue(source, block, timing))
+    return cues
+
+
+def _parse_cue(source: LineSource, block: list[int], timing: int) -> Cue:
+    line = block[timing]
+    match = _TIMING.fullmatch(source.content(line))
+    if not match:
+        raise source.error("vtt", "malformed cue timing (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')", line)
+    if milliseconds(match["end"]) < milliseconds(match["begin"]):
+        raise source.error("vtt", "cue ends before it starts", line)
+    payload = tuple(block[timing + 1:])
+    for index in payload:
+        if "-->" in source.content(index):
+            raise source.error("vtt", "cue text contains '-->' (missing empty line between cues?)", index)
+    return Cue(match["begin"], match["end"], payload)
+
+
+def _cross_check(source: LineSource, cues: list[Cue]) -> None:
+    try:
+        parsed = webvtt.from_string(source.text, strict=True)
+    except Exception:  # MalformedCaptionError & co., or any crash of the second opinion
+        # webvtt-py's messages quote the cue, so they are not passed on
+        raise FormatError("vtt", "webvtt-py rejects the file in strict mode") from None
+    theirs = [(milliseconds(c.start), milliseconds(c.end)) for c in parsed.captions]
+    ours = [(milliseconds(c.begin), milliseconds(c.end)) for c in cues]
+    if theirs != ours:
+        raise FormatError("vtt", f"cue structure is ambiguous ({len(ours)} cues found, "
+                                 f"webvtt-py finds {len(theirs)})")
+
+
+def _build_cue_line(builder: TextBuilder, line: str, slot: int) -> tuple[int, int] | None:
+    """Append the visible text of one cue line; return the span of a voice-tag name.
+
+    Tags are dropped, entities decoded (atomic pieces), and ``<v Name>``
+    becomes "Name: " so the engine sees it like a Zoom speaker prefix.
+    """
+    voice = None
+    for match in _TOKEN.finditer(line):
+        tag = match["tag"]
+        if tag is not None:
+            speaker = _VOICE.fullmatch(tag)
+            if speaker and speaker["name"].strip():
+                name = speaker["name"].strip()
+                offset = match.start("tag") + speaker.start("name") + speaker["name"].index(name)
+                span = builder.mapped(html.unescape(name), slot, offset, offset + len(name))
+                builder.literal(": ")
+                voice = voice or span
+        elif match["entity"] is not None:
+            shown = html.unescape(match["entity"])
+            builder.mapped(shown, slot, match.start(), match.end())
+        else:
+            builder.mapped(match[0], slot, match.start())
+    return voice
+
+
+HANDLER = VttFormat()
