@@ -1,0 +1,271 @@
+"""Finds a project's dictionary terms in transcripts, spelled however speech-to-text spelled them.
+
+For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND ANALYTICS",
+"Northwind\\nAnalytics", "northwind's", "Northwinds", "North wind" and "Nortwind", but not
+"north" or "wind" alone. How:
+
+* the text is tokenised once (regex, with offsets; no spaCy pipeline needed);
+* every token is reduced to a key: case-folded, possessive and plural "s" dropped;
+* windows of 1..n adjacent tokens (joined by whitespace or hyphens only) are compared,
+  with the spaces squeezed out ("North wind" -> "northwind"), against precomputed forms
+  of each term, its aliases and its distinctive head word ("Northwind");
+* an exact key match wins; otherwise rapidfuzz's ``fuzz.ratio`` against forms of similar
+  length, above a threshold and a minimum length, catches misspellings;
+* common English words (``service.store.common_words``) are never fuzzy-matched, never
+  serve as head words, and match a term exactly only when capitalised in the text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.base import TranscriptRecognizer
+from service.store.canonical import LEGAL_SUFFIXES, canonical_form
+from service.store.common_words import common_words
+from service.store.entities import ENTITY_TYPES, PERSON
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
+# What may stand between two tokens of one name: spaces, a line break, a hyphen.
+JOINER_RE = re.compile(r"[ \t\r\n\-\u00a0]{1,4}")
+
+DEFAULT_THRESHOLD = 86  # fuzz.ratio; "Nortwind"/"northwind" scores 94, "north"/"northwind" 71
+DEFAULT_MIN_FUZZY_LENGTH = 5  # shorter keys ("ML", "Acme") must match exactly
+HEAD_MIN_LENGTH = 4
+
+EXACT_SCORE = 0.95
+HEAD_SCORE = 0.85
+FUZZY_MAX_SCORE = 0.9
+HEAD_FUZZY_PENALTY = 0.05
+
+CANONICAL_METADATA_KEY = "dictionary_canonical"
+
+
+@dataclass(frozen=True)
+class DictionaryEntry:
+    term: str
+    entity_type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Form:
+    """A precomputed way a term can appear: its keys squeezed together, and what it stands for."""
+
+    compact: str
+    entry: int  # index into the recognizer's entries
+    is_head: bool
+    all_common: bool  # every word of the form is a common English word
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    key: str
+    word: str  # case-folded, possessive removed (for the common-word check)
+    lowercase: bool
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    entry: int
+    score: float
+    how: str
+    is_head: bool
+
+
+def _word(raw: str) -> str:
+    word = raw.casefold().replace("\u2019", "'")
+    if word.endswith("'s"):
+        return word[:-2]
+    return word.rstrip("'")
+
+
+def _key(word: str) -> str:
+    """Plural-insensitive key: drop a final "s" (not "ss") from words of 4+ letters."""
+    if len(word) >= 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _as_entry(item: Any) -> DictionaryEntry:
+    if isinstance(item, DictionaryEntry):
+        return item
+    if isinstance(item, Mapping):
+        return DictionaryEntry(item["term"], item["entity_type"], tuple(item.get("aliases") or ()))
+    if isinstance(item, tuple):
+        term, entity_type, *rest = item
+        return DictionaryEntry(term, entity_type, tuple(rest[0]) if rest and rest[0] else ())
+    return DictionaryEntry(item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()))
+
+
+class ProjectDictionaryRecognizer(TranscriptRecognizer):
+    """Presidio recognizer for one project's dictionary terms (with fuzzy STT tolerance)."""
+
+    NAME = "project_dictionary.v1"
+    ENTITIES = ENTITY_TYPES
+
+    def __init__(
+        self,
+        terms: Iterable[Any],
+        *,
+        threshold: int = DEFAULT_THRESHOLD,
+        min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
+        extra_common_words: Iterable[str] = (),
+        **kwargs: Any,
+    ) -> None:
+        """``terms``: store ``Term``s, ``(term, entity_type, aliases)`` tuples or mappings."""
+        self._entries = [_as_entry(item) for item in terms]
+        self._threshold = threshold
+        self._min_fuzzy_length = min_fuzzy_length
+        self._common = common_words() | {w.casefold() for w in extra_common_words}
+        self._exact: dict[str, _Form] = {}
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._max_tokens = 1
+        self._build_forms()
+        super().__init__(**kwargs)
+
+    @classmethod
+    def from_project(cls, store: Any, project_id: int, **kwargs: Any) -> ProjectDictionaryRecognizer:
+        """Built from a ``ProjectStore`` project's dictionary."""
+        return cls(store.list_terms(project_id), **kwargs)
+
+    # -- precomputation --------------------------------------------------------------
+
+    def _build_forms(self) -> None:
+        full: dict[str, _Form] = {}
+        heads: dict[str, set[int]] = {}
+        for index, entry in enumerate(self._entries):
+            for name in (entry.term, *entry.aliases):
+                for variant in {name, canonical_form(entry.entity_type, name)}:
+                    words = [_word(t) for t in TOKEN_RE.findall(variant)]
+                    words = [w for w in words if w]
+                    if not words:
+                        continue
+                    self._max_tokens = max(self._max_tokens, len(words))
+                    compact = "".join(_key(w) for w in words)
+                    all_common = all(w in self._common for w in words)
+                    full.setdefault(compact, _Form(compact, index, False, all_common))
+                    if len(words) > 1:
+                        for head in self._head_words(entry.entity_type, words):
+                            heads.setdefault(_key(head), set()).add(index)
+        self._exact = dict(full)
+        for compact, owners in heads.items():
+            if len(owners) == 1 and compact not in full:  # a head shared by two terms is not distinctive
+                self._exact[compact] = _Form(compact, next(iter(owners)), True, False)
+        for compact, form in self._exact.items():
+            if len(compact) >= self._min_fuzzy_length and not form.all_common:
+                self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
+        # A misspelt word may be split by STT ("North wind"): allow one token more than the longest form.
+        self._max_tokens += 1
+
+    def _head_words(self, entity_type: str, words: list[str]) -> list[str]:
+        distinctive = [
+            w
+            for w in words
+            if len(w) >= HEAD_MIN_LENGTH
+            and w not in self._common
+            and w not in STOP_WORDS
+            and w.replace(".", "") not in LEGAL_SUFFIXES
+            and not w.isdigit()
+        ]
+        if entity_type == PERSON:
+            return distinctive  # "Jane" or "Okafor" alone still means that person
+        return distinctive[:1]  # organisations, places, products: the first distinctive word
+
+    # -- matching --------------------------------------------------------------------
+
+    def analyze(self, text: str, entities: list[str] | None, nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if not text or not self._exact:
+            return []
+        wanted = set(entities) if entities else set(self.supported_entities)
+        tokens = self._tokenise(text)
+        candidates = self._candidates(text, tokens)
+        results = []
+        for match in self._non_overlapping(candidates):
+            entry = self._entries[match.entry]
+            if entry.entity_type not in wanted:
+                continue
+            result = self.result(
+                match.start, match.end, entry.entity_type, match.score, f'dictionary term "{entry.term}" ({match.how})'
+            )
+            result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
+            results.append(result)
+        return results
+
+    @staticmethod
+    def _tokenise(text: str) -> list[_Token]:
+        tokens = []
+        for found in TOKEN_RE.finditer(text):
+            word = _word(found.group())
+            if word:
+                tokens.append(_Token(found.start(), found.end(), _key(word), word, found.group().islower()))
+        return tokens
+
+    def _candidates(self, text: str, tokens: list[_Token]) -> list[_Match]:
+        matches = []
+        for first in range(len(tokens)):
+            compact = ""
+            for last in range(first, min(first + self._max_tokens, len(tokens))):
+                if last > first and not JOINER_RE.fullmatch(text[tokens[last - 1].end : tokens[last].start]):
+                    break
+                compact += tokens[last].key
+                match = self._match_window(tokens[first : last + 1], compact)
+                if match is not None:
+                    matches.append(match)
+        return matches
+
+    def _match_window(self, window: list[_Token], compact: str) -> _Match | None:
+        start, end = window[0].start, window[-1].end
+        all_common = all(t.word in self._common for t in window)
+        if all_common and all(t.lowercase for t in window):
+            return None  # "north wind", "apple": ordinary words, not a name
+        form = self._exact.get(compact)
+        if form is not None:
+            score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
+            return _Match(start, end, form.entry, score, how, form.is_head)
+        if all_common or len(compact) < self._min_fuzzy_length:
+            return None
+        if len(window) > 1 and (window[0].word in STOP_WORDS or window[-1].word in STOP_WORDS):
+            return None  # "the Nortwind": let the window without the stop word match
+        best = process.extractOne(
+            compact, self._fuzzy_choices(len(compact)), scorer=fuzz.ratio, score_cutoff=self._threshold
+        )
+        if best is None:
+            return None
+        form = self._exact[best[0]]
+        ratio = best[1]
+        score = FUZZY_MAX_SCORE * ratio / 100 - (HEAD_FUZZY_PENALTY if form.is_head else 0.0)
+        how = f"{'head word, ' if form.is_head else ''}fuzzy {ratio:.0f}"
+        return _Match(start, end, form.entry, round(score, 3), how, form.is_head)
+
+    def _fuzzy_choices(self, length: int) -> list[str]:
+        # fuzz.ratio = 2*common/(len_a+len_b), so only forms of similar length can reach the threshold.
+        t = self._threshold
+        low, high = length * t / (200 - t), length * (200 - t) / t
+        return [c for n, forms in self._fuzzy_by_length.items() if low <= n <= high for c in forms]
+
+    @staticmethod
+    def _non_overlapping(matches: list[_Match]) -> list[_Match]:
+        # A head word is a fallback: inside a (even fuzzy) match of its whole term it loses,
+        # so "Jane Okafur" is one PERSON span rather than "Jane" alone.
+        full = [m for m in matches if not m.is_head]
+        matches = [
+            m
+            for m in matches
+            if not m.is_head
+            or not any(f.entry == m.entry and f.start <= m.start and m.end <= f.end for f in full)
+        ]
+        chosen: list[_Match] = []
+        for match in sorted(matches, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
+            if all(match.end <= c.start or match.start >= c.end for c in chosen):
+                chosen.append(match)
+        return sorted(chosen, key=lambda m: m.start)

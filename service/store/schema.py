@@ -1,0 +1,129 @@
+"""Table definitions of the project store (SQLAlchemy Core).
+
+This is the *current* shape of the schema; the Alembic revisions under ``migrations/``
+are what actually creates and changes it, and a test checks the two agree.
+
+Nothing here holds a name in plain text: canonical forms and variants are HMAC-SHA256
+lookup hashes (``*_hash``), originals, variants and dictionary terms are Fernet tokens
+(``*_enc``). Surrogate labels ("[Company A]") and project names/settings are not secret.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+HASH_LEN = 64  # hex SHA-256
+LABEL_LEN = 200
+TYPE_LEN = 32
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _project_fk() -> sa.Column:
+    return sa.Column(
+        "project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+store_meta = sa.Table(
+    "store_meta",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
+)
+
+projects = sa.Table(
+    "projects",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("settings", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("name"),
+)
+
+# One row per entity per project: the entity's surrogate, allocated once, kept forever.
+surrogates = sa.Table(
+    "surrogates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("entity_type", sa.String(TYPE_LEN), nullable=False),
+    sa.Column("canonical_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("label", sa.String(LABEL_LEN), nullable=False),
+    # Position in the per-(project, type) numbering; NULL for fixed dictionary surrogates.
+    sa.Column("seq", sa.Integer, nullable=True),
+    sa.Column("original_enc", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "entity_type", "canonical_hash"),
+    sa.UniqueConstraint("project_id", "label"),
+    sa.UniqueConstraint("project_id", "entity_type", "seq"),
+)
+
+# Every distinct surface form seen for a surrogate (for the re-identification key).
+surrogate_variants = sa.Table(
+    "surrogate_variants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "surrogate_id", sa.Integer, sa.ForeignKey("surrogates.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("variant_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("variant_enc", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("surrogate_id", "variant_hash"),
+)
+
+terms = sa.Table(
+    "terms",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("entity_type", sa.String(TYPE_LEN), nullable=False),
+    sa.Column("canonical_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("term_enc", sa.Text, nullable=False),
+    sa.Column("aliases_enc", sa.Text, nullable=False),  # encrypted JSON list
+    sa.Column("role", sa.String(32), nullable=True),
+    sa.Column("surrogate", sa.String(LABEL_LEN), nullable=True),  # fixed label, not secret
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "entity_type", "canonical_hash"),
+)
+
+# Lookup of a term by the hash of its own canonical form or any alias's.
+term_keys = sa.Table(
+    "term_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("term_id", sa.Integer, sa.ForeignKey("terms.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("entity_type", sa.String(TYPE_LEN), nullable=False),
+    sa.Column("canonical_hash", sa.String(HASH_LEN), nullable=False),
+    sa.UniqueConstraint("project_id", "entity_type", "canonical_hash"),
+    sa.Index("ix_term_keys_term_id", "term_id"),
+)
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("secret_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("display_prefix", sa.String(16), nullable=False),  # first characters, to tell keys apart
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+    sa.UniqueConstraint("secret_hash"),
+    sa.Index("ix_api_keys_project_id", "project_id"),
+)
