@@ -16,7 +16,7 @@ from rich.console import Console
 
 from service.config import ConfigError, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
-from service.textfile import read_text_file, write_atomic
+from service.textfile import read_input_file, read_text_file, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -69,13 +69,17 @@ def analyze(
 
 @app.command()
 def redact(
-    path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
+    path: Annotated[Path, typer.Argument(help="A transcript: .txt, Otter .txt, .vtt, .srt, .docx or speech-to-text .json.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Where to write the redacted file (default: stdout).")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write a JSON report of every replacement.")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Overwrite the input file (only when asked).")] = False,
+    file_format: Annotated[
+        Optional[str], typer.Option("--format", help="text, otter, vtt, srt, docx or json (default: from the extension or content).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Replace the names in a transcript with consistent pseudonyms."""
+    """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
+    from service.pipeline import redact_document
     from service.report import engine_info, entity_rows, summary
 
     if in_place:
@@ -84,17 +88,20 @@ def redact(
         output = path
     elif output is not None and output.resolve() == path.resolve():
         raise InputError(str(path), "the output is the input file; pass --in-place to overwrite it")
-    text = _read(path)
+    data = read_input_file(path, max_bytes=get_settings().max_request_bytes)
     engine = _engine(config)
-    redaction = engine.redact(text)
+    document = redact_document(engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes)
+    redaction = document.redaction
     if output is None:
-        sys.stdout.write(redaction.text)
+        sys.stdout.buffer.write(document.data)
+        sys.stdout.flush()
     else:
-        write_atomic(output, redaction.text.encode("utf-8"))
-        err.print(f"{path}: {len(redaction.replacements)} replacements written to {output}")
+        write_atomic(output, document.data)
+        err.print(f"{path}: {len(redaction.replacements)} replacements, written to {output} ({document.format})")
     if report is not None:
         doc = {
             "file": str(path),
+            "format": document.format,
             "summary": summary(redaction),
             "entities": entity_rows(redaction, redaction.surrogates),
             "engine": engine_info(engine.config),

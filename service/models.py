@@ -17,6 +17,9 @@ class Finding:
     score: float
     recognizer: str
     reason: str
+    # The entity this mention belongs to when the recognizer knows it (a dictionary term
+    # matched through an alias or a misspelling); otherwise derived from the surface.
+    canonical: str | None = None
 
     @property
     def length(self) -> int:
@@ -35,6 +38,7 @@ class Decision:
     reason: str
     operator: str  # pseudonym | tag | mask | hash | redact | keep
     sources: tuple[Finding, ...] = field(default=(), compare=False)
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)

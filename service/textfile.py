@@ -1,45 +1,39 @@
-"""Reading plain-text transcripts strictly, and writing outputs atomically."""
+"""Reading input files with clear errors, and writing outputs atomically."""
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
 
+from service import formats
 from service.errors import InputError
 
 
-def decode_text(data: bytes, *, path: str | None = None) -> str:
-    """UTF-8 (with or without BOM) text, refused with the line of the first bad byte.
-
-    Plain UTF-8 decoding accepts NUL bytes and lets UTF-16 without a BOM through as
-    garbage; both are refused here rather than analyzed.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def read_input_file(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refused with a reason when it is missing, a directory or too big."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise InputError(path, "contains NUL bytes: not a text file (UTF-16 without a BOM?)", line=line)
-    return text
-
-
-def read_text_file(path: Path, *, max_bytes: int) -> str:
-    try:
-        size = path.stat().st_size
         if path.is_dir():
             raise InputError(str(path), "is a directory, not a transcript file")
+        size = path.stat().st_size
         if size > max_bytes:
             raise InputError(str(path), f"is {size} bytes; the limit is {max_bytes} bytes")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
-    return decode_text(data, path=str(path))
+
+
+def read_text_file(path: Path, *, max_bytes: int) -> str:
+    """A plain-text transcript, decoded strictly (UTF-8 or a UTF BOM; no NUL bytes).
+
+    The text is exactly the file's characters, so offsets into it are offsets into the file.
+    """
+    data = read_input_file(path, max_bytes=max_bytes)
+    try:
+        return formats.read(data, format="text", max_bytes=max_bytes).text
+    except formats.FormatError as exc:
+        raise InputError(str(path), exc.reason, line=exc.line) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

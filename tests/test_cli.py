@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -54,7 +55,7 @@ def test_cli_refuses_to_overwrite_the_input(example_path, capsys):
     "content, message",
     [
         (b"caf\xe9 au lait", "not valid UTF-8"),
-        ("Amin: hi".encode("utf-16-le"), "NUL bytes"),
+        ("Amin: hi".encode("utf-16-le"), "NUL byte"),
     ],
 )
 def test_cli_bad_input_names_the_file_and_exits_2(tmp_path, capsys, content, message):
@@ -79,3 +80,21 @@ def test_cli_installed_command_runs(example_path, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Priya" not in out.read_text(encoding="utf-8")
+
+
+def test_cli_redact_keeps_the_file_format(tmp_path, capsys):
+    sample = Path(__file__).resolve().parent / "formats" / "samples" / "zoom.vtt"
+    out = tmp_path / "out.vtt"
+    assert cli.main(["redact", str(sample), "-o", str(out)]) == 0
+    redacted = out.read_text(encoding="utf-8")
+    assert redacted.startswith("WEBVTT") and "Leah Montclair" not in redacted
+    assert redacted.count("-->") == sample.read_text(encoding="utf-8").count("-->")
+
+
+def test_cli_malformed_file_exits_2_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:02,000 --> 00:00:01,000\nAmin: reversed cue\n", encoding="utf-8")
+    out = tmp_path / "out.srt"
+    assert cli.main(["redact", str(bad), "-o", str(out)]) == 2
+    assert str(bad) in capsys.readouterr().err
+    assert not out.exists()

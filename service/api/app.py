@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 
 from service import __version__
 from service.api.limits import BodySizeLimit
-from service.api.routes import health, text
+from service.api.routes import files, health, text
 from service.config import Settings, get_settings
 
 
@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(health.router)
     app.include_router(text.router)
+    app.include_router(files.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
 
     @app.exception_handler(RequestValidationError)

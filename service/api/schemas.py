@@ -36,3 +36,12 @@ class RedactResponse(BaseModel):
 class HealthResponse(BaseModel):
     status: str
     model: str
+
+
+class RedactedFilePublic(BaseModel):
+    filename: str | None
+    format: str
+    content_type: str
+    data_base64: str = Field(description="The redacted file, base64-encoded")
+    summary: dict
+    entities: list[RedactedEntityPublic] = Field(description="Offsets index the transcript text the engine analyzed")

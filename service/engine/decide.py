@@ -46,7 +46,7 @@ def filter_findings(
             dropped.append(Dropped(f, "transcript noise (every word)"))
             continue
         if (start, end) != (f.start, f.end):
-            f = Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+            f = Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
         kept.append(f)
     return kept, dropped
 
@@ -86,7 +86,7 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
             while e > s and e != f.end and not text[e - 1].isalnum():
                 e -= 1
             if _WORD.search(text[s:e] or ""):
-                out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason))
+                out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason, f.canonical))
     return out
 
 
@@ -119,6 +119,7 @@ def protect_union(findings: list[Finding], operator_for) -> list[Decision]:
                 reason="; ".join(reasons),
                 operator=operator_for(best.entity_type),
                 sources=tuple(group),
+                canonical=next((f.canonical for f in group if f.canonical), None),
             )
         )
 

@@ -9,9 +9,9 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from wordfreq import zipf_frequency
 
 from recognizers import EngineResources, build_recognizer
@@ -72,11 +72,13 @@ class Engine:
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
 
     # -- analyze -------------------------------------------------------------------------
-    def analyze(self, text: str) -> Analysis:
-        return next(self.analyze_many([text]))
+    def analyze(self, text: str, *, recognizers: Sequence[EntityRecognizer] = ()) -> Analysis:
+        return next(self.analyze_many([text], recognizers=recognizers))
 
-    def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
-        """Analyze documents, streaming them through ``nlp.pipe`` in batches."""
+    def analyze_many(self, texts: Iterable[str], *, recognizers: Sequence[EntityRecognizer] = ()) -> Iterator[Analysis]:
+        """Analyze documents, streaming them through ``nlp.pipe`` in batches.
+
+        ``recognizers`` are added for this call only (a project's dictionary)."""
         texts = list(texts)
         for text in texts:
             if len(text) > self.config.nlp.max_chars:
@@ -89,6 +91,7 @@ class Engine:
                 text=cased, language="en", entities=self.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
+                ad_hoc_recognizers=list(recognizers) or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
             yield self._decide(text, [_to_finding(r) for r in results])
@@ -122,12 +125,14 @@ class Engine:
         return Analysis(text=text, decisions=decisions, dropped=dropped)
 
     # -- redact --------------------------------------------------------------------------
-    def redact(self, text: str, *, book: SurrogateBook | None = None) -> Redaction:
-        return next(self.redact_many([text], book=book))
+    def redact(self, text: str, *, book: SurrogateBook | None = None, recognizers: Sequence[EntityRecognizer] = ()) -> Redaction:
+        return next(self.redact_many([text], book=book, recognizers=recognizers))
 
-    def redact_many(self, texts: Iterable[str], *, book: SurrogateBook | None = None) -> Iterator[Redaction]:
+    def redact_many(
+        self, texts: Iterable[str], *, book: SurrogateBook | None = None, recognizers: Sequence[EntityRecognizer] = ()
+    ) -> Iterator[Redaction]:
         """Redact documents; pass one ``book`` to keep surrogates consistent across them."""
-        for analysis in self.analyze_many(texts):
+        for analysis in self.analyze_many(texts, recognizers=recognizers):
             doc_book = book if book is not None else SurrogateBook()
             replacements, surrogates = pseudonymize(
                 analysis.text, analysis.decisions, self.config, book=doc_book, hash_key=self.hash_key
@@ -155,4 +160,5 @@ def _to_finding(result: RecognizerResult) -> Finding:
     if not reason:
         pattern = explanation.pattern_name if explanation else None
         reason = f"matched the {pattern} pattern" if pattern else f"detected by {recognizer}"
-    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason)
+    canonical = (result.recognition_metadata or {}).get("dictionary_canonical")
+    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason, canonical)

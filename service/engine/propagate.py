@@ -23,7 +23,7 @@ def extend_titles(text: str, findings: list[Finding]) -> list[Finding]:
         if f.entity_type == "PERSON":
             m = _TITLE_BEFORE.search(text, max(0, f.start - 12), f.start)
             if m:
-                f = Finding(m.start(), f.end, f.entity_type, f.score, f.recognizer, f.reason)
+                f = Finding(m.start(), f.end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
         out.append(f)
     return out
 
@@ -39,7 +39,7 @@ def propagate(
     """New findings for every other mention of a confident name (the input is not repeated)."""
     if not config.enabled:
         return []
-    terms: dict[str, tuple[str, str, float, str]] = {}  # lower surface -> (type, surface, score, source)
+    terms: dict[str, tuple[str, str, float, str, str | None]] = {}  # lower surface -> (type, surface, score, source, canonical)
     person_parts: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         if f.entity_type not in config.entity_types or f.score < config.min_score or f.recognizer == RECOGNIZER:
@@ -49,7 +49,7 @@ def propagate(
             continue
         key = _key(surface)
         if key not in terms or terms[key][2] < f.score:
-            terms[key] = (f.entity_type, surface, f.score, f.recognizer)
+            terms[key] = (f.entity_type, surface, f.score, f.recognizer, f.canonical)
         if f.entity_type == "PERSON":
             words = _TOKEN.findall(surface)
             if len(words) > 1:
@@ -61,8 +61,8 @@ def propagate(
         if is_noise(part) or is_common_word(part):
             continue
         (owner,) = owners
-        entity_type, surface, score, source = terms[owner]
-        terms[part] = (entity_type, part, score, source)
+        entity_type, surface, score, source, canonical = terms[owner]
+        terms[part] = (entity_type, part, score, source, canonical)
     if not terms:
         return []
     pattern = _alternation(terms)
@@ -72,12 +72,13 @@ def propagate(
         if m.span() in already or m.span("term") in already:
             continue
         key = _key(m.group("term"))
-        entity_type, surface, score, source = terms[key]
+        entity_type, surface, score, source, canonical = terms[key]
         mention = m.group("term")
         if " " not in key and not _casing_compatible(mention, surface, is_common_word):
             continue
         out.append(
-            Finding(m.start(), m.end(), entity_type, score, RECOGNIZER, f"another mention of a {entity_type} found by {source}")
+            Finding(m.start(), m.end(), entity_type, score, RECOGNIZER,
+                    f"another mention of a {entity_type} found by {source}", canonical)
         )
     return extend_titles(text, out)
 

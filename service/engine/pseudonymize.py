@@ -11,7 +11,6 @@ import hmac
 import re
 import string
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from service.config import EngineConfig
 from service.engine.noise import normalize_surface
@@ -59,24 +58,35 @@ def label_core(label: str) -> str:
     return " ".join(re.sub(r"[\[\]<>{}]", " ", label).lower().split())
 
 
-@dataclass
 class SurrogateBook:
-    """Surrogates given out in one document (a project store plays this role across documents)."""
+    """Surrogates given out in one document, or across the documents that share the book.
 
-    reserved: set[str] = field(default_factory=set)
-    by_entity: dict[tuple[str, str], str] = field(default_factory=dict)
-    next_index: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    ``allocate`` is the only call the engine makes; a project store implements the same
+    call to keep surrogates consistent across a whole study (``service.projects``).
+    """
 
-    def surrogate(self, entity_type: str, canonical: str, template: str) -> str:
-        key = (entity_type, canonical)
-        if key not in self.by_entity:
+    def __init__(self) -> None:
+        self.reserved: set[str] = set()
+        self.by_entity: dict[tuple[str, str], str] = {}
+        self.next_index: dict[str, int] = defaultdict(int)
+
+    def allocate(
+        self, items: list[tuple[str, str, str]], *, templates: dict[str, str], reserved: set[str]
+    ) -> dict[tuple[str, str], str]:
+        """Surrogate of each ``(entity_type, canonical, original)``, in the order given;
+        ``reserved`` holds label cores (see ``label_core``) that must not be given out."""
+        self.reserved |= reserved
+        for entity_type, canonical, _ in items:
+            key = (entity_type, canonical)
+            if key in self.by_entity:
+                continue
             while True:
                 self.next_index[entity_type] += 1
-                label = render_template(template, self.next_index[entity_type])
+                label = render_template(templates[entity_type], self.next_index[entity_type])
                 if label_core(label) not in self.reserved:
                     break
             self.by_entity[key] = label
-        return self.by_entity[key]
+        return {(t, c): self.by_entity[(t, c)] for t, c, _ in items}
 
 
 def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str, str]]:
@@ -86,7 +96,11 @@ def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str,
     header and "Amin" tagged ORG by the model stay one entity. A lone first or last name
     joins the only full name in the document that contains it.
     """
-    canon = {i: canonical_form(d.entity_type, text[d.start:d.end]) for i, d in enumerate(decisions) if d.operator != "keep"}
+    canon = {
+        i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end])
+        for i, d in enumerate(decisions)
+        if d.operator != "keep"
+    }
     best_type: dict[str, tuple[float, str]] = {}
     for i, form in canon.items():
         d = decisions[i]
@@ -120,11 +134,17 @@ def pseudonymize(
     text: str, decisions: list[Decision], config: EngineConfig, *, book: SurrogateBook | None = None, hash_key: bytes = b""
 ) -> tuple[list[Replacement], list[str | None]]:
     """Replacements for every decision that changes text, and each decision's surrogate."""
-    book = book or SurrogateBook()
-    for d in decisions:
-        if d.entity_type == "PLACEHOLDER":
-            book.reserved.add(label_core(text[d.start:d.end]))
+    book = book if book is not None else SurrogateBook()
+    reserved = {label_core(text[d.start:d.end]) for d in decisions if d.entity_type == "PLACEHOLDER"}
     grouped = group_mentions(text, decisions)
+    wanted, templates = [], {}
+    for i, (entity_type, form) in sorted(grouped.items()):
+        policy = config.policy(entity_type)
+        if policy.operator == "pseudonym":
+            d = decisions[i]
+            wanted.append((entity_type, form, text[d.start:d.end]))
+            templates[entity_type] = policy.template
+    labels = book.allocate(wanted, templates=templates, reserved=reserved) if wanted else {}
     replacements: list[Replacement] = []
     surrogates: list[str | None] = []
     for i, d in enumerate(decisions):
@@ -135,7 +155,7 @@ def pseudonymize(
         policy = config.policy(entity_type)
         original = text[d.start:d.end]
         if policy.operator == "pseudonym":
-            new = book.surrogate(entity_type, form, policy.template)
+            new = labels[(entity_type, form)]
         elif policy.operator == "tag":
             new = policy.template
         elif policy.operator == "mask":

@@ -1,7 +1,7 @@
 """Analyze and redact plain text."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException
 
 from service.api.deps import EngineDep
 from service.api.schemas import AnalyzeResponse, RedactResponse, TextRequest
@@ -16,7 +16,7 @@ def analyze(request: TextRequest, engine: EngineDep) -> AnalyzeResponse:
     try:
         analysis = engine.analyze(request.text)
     except TextTooLong as exc:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=str(exc)) from None
+        raise HTTPException(413, detail=str(exc)) from None
     return AnalyzeResponse(entities=entity_rows(analysis))
 
 
@@ -25,5 +25,5 @@ def redact(request: TextRequest, engine: EngineDep) -> RedactResponse:
     try:
         redaction = engine.redact(request.text)
     except TextTooLong as exc:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=str(exc)) from None
+        raise HTTPException(413, detail=str(exc)) from None
     return RedactResponse(text=redaction.text, entities=entity_rows(redaction, redaction.surrogates))
