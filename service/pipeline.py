@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from service import formats
-from service.engine.engine import Analysis, Engine, Redaction
+from service.engine.engine import NO_OPTIONS, Analysis, Engine, Redaction, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
 from service.errors import InputError
 
@@ -33,15 +33,16 @@ def read_document(data: bytes, *, name: str | None, format: str | None, max_byte
 
 
 def analyze_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
-                     max_bytes: int, recognizers=()) -> tuple[formats.Transcript, Analysis]:
+                     max_bytes: int, options: RequestOptions = NO_OPTIONS) -> tuple[formats.Transcript, Analysis]:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    return transcript, engine.analyze(transcript.text, recognizers=recognizers)
+    return transcript, engine.analyze(transcript.text, options=options)
 
 
 def redact_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
-                    max_bytes: int, book: SurrogateBook | None = None, recognizers=()) -> RedactedDocument:
+                    max_bytes: int, book: SurrogateBook | None = None,
+                    options: RequestOptions = NO_OPTIONS) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    redaction = engine.redact(transcript.text, book=book, recognizers=recognizers)
+    redaction = engine.redact(transcript.text, book=book, options=options)
     try:
         out = formats.write(transcript, redaction.replacements)
     except formats.FormatError as exc:

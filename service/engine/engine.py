@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from wordfreq import zipf_frequency
 
 from recognizers import EngineResources, build_recognizer
-from service.config import EngineConfig
+from service.config import EngineConfig, EntityPolicy
 from service.engine.decide import Dropped, filter_findings, protect_union, subtract_placeholders
 from service.engine.nlp import TranscriptNlpEngine, load_spacy
-from service.engine.noise import NoiseFilter
+from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import SurrogateBook, apply_replacements, pseudonymize
@@ -29,6 +29,21 @@ logger = logging.getLogger("tanon.engine")
 # Zipf frequency (wordfreq) at which a word is common English ("spark", "reading"): such a
 # word found as a name once is not propagated into other casings.
 COMMON_WORD_ZIPF = 3.5
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """What one request (a project) adds to the engine's configuration."""
+
+    recognizers: tuple[EntityRecognizer, ...] = ()  # e.g. the project's dictionary
+    allow: frozenset[str] = frozenset()  # surfaces never flagged (compared normalized)
+    entities: Mapping[str, EntityPolicy] = field(default_factory=dict)  # operator/template per type
+
+    def policy(self, config: EngineConfig, entity_type: str) -> EntityPolicy:
+        return self.entities.get(entity_type) or config.policy(entity_type)
+
+
+NO_OPTIONS = RequestOptions()
 
 
 @dataclass(frozen=True)
@@ -72,13 +87,12 @@ class Engine:
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
 
     # -- analyze -------------------------------------------------------------------------
-    def analyze(self, text: str, *, recognizers: Sequence[EntityRecognizer] = ()) -> Analysis:
-        return next(self.analyze_many([text], recognizers=recognizers))
+    def analyze(self, text: str, *, options: RequestOptions = NO_OPTIONS) -> Analysis:
+        return next(self.analyze_many([text], options=options))
 
-    def analyze_many(self, texts: Iterable[str], *, recognizers: Sequence[EntityRecognizer] = ()) -> Iterator[Analysis]:
-        """Analyze documents, streaming them through ``nlp.pipe`` in batches.
-
-        ``recognizers`` are added for this call only (a project's dictionary)."""
+    def analyze_many(self, texts: Iterable[str], *, options: RequestOptions = NO_OPTIONS) -> Iterator[Analysis]:
+        """Analyze documents, streaming them through ``nlp.pipe`` in batches."""
+        recognizers = options.recognizers
         texts = list(texts)
         for text in texts:
             if len(text) > self.config.nlp.max_chars:
@@ -94,7 +108,7 @@ class Engine:
                 ad_hoc_recognizers=list(recognizers) or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
-            yield self._decide(text, [_to_finding(r) for r in results])
+            yield self._decide(text, [_to_finding(r) for r in results], options)
 
     def _for_recognizers(self, text: str) -> str:
         settings = self.config.truecase
@@ -102,8 +116,10 @@ class Engine:
             return truecase(text)
         return text
 
-    def _decide(self, text: str, findings: list[Finding]) -> Analysis:
+    def _decide(self, text: str, findings: list[Finding], options: RequestOptions) -> Analysis:
         decide = self.config.decide
+        if options.allow:
+            findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
         kept, dropped = filter_findings(
             text,
             findings,
@@ -121,21 +137,26 @@ class Engine:
             is_common_word=_is_common_word,
         )
         kept = subtract_placeholders(text, kept)
-        decisions = protect_union(kept, lambda t: self.config.policy(t).operator)
+        decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator)
         return Analysis(text=text, decisions=decisions, dropped=dropped)
 
     # -- redact --------------------------------------------------------------------------
-    def redact(self, text: str, *, book: SurrogateBook | None = None, recognizers: Sequence[EntityRecognizer] = ()) -> Redaction:
-        return next(self.redact_many([text], book=book, recognizers=recognizers))
+    def redact(self, text: str, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS) -> Redaction:
+        return next(self.redact_many([text], book=book, options=options))
 
     def redact_many(
-        self, texts: Iterable[str], *, book: SurrogateBook | None = None, recognizers: Sequence[EntityRecognizer] = ()
+        self, texts: Iterable[str], *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS
     ) -> Iterator[Redaction]:
-        """Redact documents; pass one ``book`` to keep surrogates consistent across them."""
-        for analysis in self.analyze_many(texts, recognizers=recognizers):
+        """Redact documents; pass one ``book`` (e.g. a project's) to keep surrogates
+        consistent across them."""
+        for analysis in self.analyze_many(texts, options=options):
             doc_book = book if book is not None else SurrogateBook()
             replacements, surrogates = pseudonymize(
-                analysis.text, analysis.decisions, self.config, book=doc_book, hash_key=self.hash_key
+                analysis.text,
+                analysis.decisions,
+                lambda t: options.policy(self.config, t),
+                book=doc_book,
+                hash_key=self.hash_key,
             )
             yield Redaction(
                 text=apply_replacements(analysis.text, replacements),

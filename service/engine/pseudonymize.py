@@ -12,7 +12,9 @@ import re
 import string
 from collections import defaultdict
 
-from service.config import EngineConfig
+from typing import Callable
+
+from service.config import EntityPolicy
 from service.engine.noise import normalize_surface
 from service.models import Decision, Replacement
 
@@ -131,7 +133,12 @@ def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str,
 
 
 def pseudonymize(
-    text: str, decisions: list[Decision], config: EngineConfig, *, book: SurrogateBook | None = None, hash_key: bytes = b""
+    text: str,
+    decisions: list[Decision],
+    policy_for: Callable[[str], EntityPolicy],
+    *,
+    book: SurrogateBook | None = None,
+    hash_key: bytes = b"",
 ) -> tuple[list[Replacement], list[str | None]]:
     """Replacements for every decision that changes text, and each decision's surrogate."""
     book = book if book is not None else SurrogateBook()
@@ -139,7 +146,7 @@ def pseudonymize(
     grouped = group_mentions(text, decisions)
     wanted, templates = [], {}
     for i, (entity_type, form) in sorted(grouped.items()):
-        policy = config.policy(entity_type)
+        policy = policy_for(entity_type)
         if policy.operator == "pseudonym":
             d = decisions[i]
             wanted.append((entity_type, form, text[d.start:d.end]))
@@ -152,7 +159,7 @@ def pseudonymize(
             surrogates.append(None)
             continue
         entity_type, form = grouped[i]
-        policy = config.policy(entity_type)
+        policy = policy_for(entity_type)
         original = text[d.start:d.end]
         if policy.operator == "pseudonym":
             new = labels[(entity_type, form)]
