@@ -19,6 +19,8 @@ class EngineResources:
     ner_labels: dict[str, str]
     ner_score: float
     is_noise: Callable[[str], bool]
+    is_common_word: Callable[[str], bool]
+    word_zipf: Callable[[str], float]
     resolve_path: Callable[[str], object]
 
 
@@ -46,6 +48,17 @@ def _organization_pattern(options: dict, res: EngineResources) -> EntityRecogniz
     return OrganizationPatternRecognizer(**options)
 
 
+def _person_name(options: dict, res: EngineResources) -> EntityRecognizer:
+    from recognizers.person_name_recognizer import PersonNameRecognizer
+
+    paths = {key: res.resolve_path(options.pop(key, default)) for key, default in
+             (("first_names", "names/first_names.txt"), ("last_names", "names/last_names.txt"),
+              ("ambiguous_first_names", "names/ambiguous_first_names.txt"))}
+    return PersonNameRecognizer(
+        **paths, is_common_word=res.is_common_word, word_zipf=res.word_zipf, is_noise=res.is_noise, **options
+    )
+
+
 def _email(options: dict, res: EngineResources) -> EntityRecognizer:
     from recognizers.email_recognizer import TranscriptEmailRecognizer
 
@@ -69,6 +82,7 @@ REGISTRY: dict[str, Callable[[dict, EngineResources], EntityRecognizer]] = {
     "speaker_name.v1": _speaker_name,
     "placeholder.v1": _placeholder,
     "organization_pattern.v1": _organization_pattern,
+    "person_name.v1": _person_name,
     "email.v1": _email,
     "phone.v1": _phone,
     "url.v1": _url,

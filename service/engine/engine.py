@@ -77,6 +77,8 @@ class Engine:
             ner_labels=dict(config.ner.labels),
             ner_score=config.ner.score,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
+            is_common_word=_is_common_word,
+            word_zipf=_word_zipf,
             resolve_path=config.resolve,
         )
         recognizers = [
@@ -168,8 +170,12 @@ class Engine:
 
 
 @lru_cache(maxsize=65536)
+def _word_zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
 def _is_common_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+    return _word_zipf(word) >= COMMON_WORD_ZIPF
 
 
 def _to_finding(result: RecognizerResult) -> Finding:

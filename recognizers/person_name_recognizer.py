@@ -1,0 +1,128 @@
+"""People by their names: a capitalized first name from the name lists, the surname that
+follows it, and titles ("Dr Halloran", "doctor ostrowska").
+
+Generic NER misses single first names in speech ("Brent, Brent Haugland, he's been our
+rep") and almost every name in lowercase speech-to-text. First names that are also
+common English words ("Will", "Grace", "Mark") count only with a surname or a title.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.base import TranscriptRecognizer, keep_outermost
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLES = {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
+
+
+def _load_names(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class PersonNameRecognizer(TranscriptRecognizer):
+    NAME = "person_name.v1"
+    ENTITIES = ("PERSON",)
+
+    def __init__(
+        self,
+        *,
+        first_names: Path,
+        last_names: Path,
+        ambiguous_first_names: Path,
+        is_common_word: Callable[[str], bool],
+        word_zipf: Callable[[str], float],
+        rare_lowercase_zipf: float = 3.2,
+        is_noise: Callable[[str], bool],
+        first_name_score: float = 0.7,
+        full_name_score: float = 0.85,
+        title_score: float = 0.85,
+        lowercase_score: float = 0.6,
+    ) -> None:
+        self.lowercase_score = lowercase_score
+        self.first_names = _load_names(first_names)
+        self.last_names = _load_names(last_names)
+        self.ambiguous = _load_names(ambiguous_first_names)
+        self.word_zipf = word_zipf
+        self.rare_lowercase_zipf = rare_lowercase_zipf
+        self.is_common_word = is_common_word
+        self.is_noise = is_noise
+        self.first_name_score = first_name_score
+        self.full_name_score = full_name_score
+        self.title_score = title_score
+        super().__init__()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        words = list(_WORD.finditer(text))
+        results = []
+        for i, m in enumerate(words):
+            word = m.group()
+            lower = _strip_possessive(word).lower()
+            if lower in _TITLES:
+                result = self._after_title(text, words, i)
+                if result:
+                    results.append(result)
+                continue
+            if lower not in self.first_names or self.is_noise(word):
+                continue
+            name_end = m.start() + len(_strip_possessive(word))
+            if word.islower() and lower not in STOP_WORDS:
+                # Lowercase speech-to-text: a first name that is rare as an English word.
+                if self.word_zipf(lower) < self.rare_lowercase_zipf:
+                    results.append(self.result(m.start(), name_end, "PERSON", self.lowercase_score,
+                                               "first name from the name lists, rare as an English word"))
+                continue
+            if not word[0].isupper():
+                continue
+            end = self._surname_end(text, words, i)
+            if end is not None:
+                results.append(self.result(m.start(), end, "PERSON", self.full_name_score, "first name and surname"))
+            elif lower not in self.ambiguous and lower not in STOP_WORDS:
+                results.append(self.result(m.start(), name_end, "PERSON", self.first_name_score,
+                                           "capitalized first name from the name lists"))
+        return keep_outermost(results)
+
+    def _surname_end(self, text: str, words, i: int) -> int | None:
+        """End of a capitalized surname right after words[i] (same line), if there is one."""
+        if i + 1 >= len(words):
+            return None
+        nxt = words[i + 1]
+        gap = text[words[i].end():nxt.start()]
+        surname = _strip_possessive(nxt.group())
+        if gap not in (" ", "\t") or not surname[0].isupper() or surname.isupper():
+            return None
+        lower = surname.lower()
+        if lower in STOP_WORDS or self.is_noise(surname) or (self.is_common_word(lower) and lower not in self.last_names):
+            return None
+        return nxt.start() + len(surname)
+
+    def _after_title(self, text: str, words, i: int) -> RecognizerResult | None:
+        """"Dr Halloran", "Prof. Ada Lovelace", and in lowercase speech "doctor ostrowska"."""
+        if i + 1 >= len(words):
+            return None
+        title, nxt = words[i], words[i + 1]
+        gap = text[title.end():nxt.start()]
+        if gap.strip() not in ("", ".") or "\n" in gap:
+            return None
+        name = _strip_possessive(nxt.group())
+        lower = name.lower()
+        if lower in STOP_WORDS or self.is_noise(name):
+            return None
+        if name[0].isupper() or (name.islower() and not self.is_common_word(lower)):
+            end = nxt.start() + len(name)
+            if i + 2 < len(words) and text[nxt.end():words[i + 2].start()] == " " and words[i + 2].group()[0].isupper() \
+                    and words[i + 2].group().lower() not in STOP_WORDS:
+                end = words[i + 2].start() + len(_strip_possessive(words[i + 2].group()))
+            return self.result(title.start(), end, "PERSON", self.title_score, "name after a title")
+        return None
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
