@@ -59,6 +59,12 @@ def _person_name(options: dict, res: EngineResources) -> EntityRecognizer:
     )
 
 
+def _gazetteer(options: dict, res: EngineResources) -> EntityRecognizer:
+    from recognizers.gazetteer_recognizer import GazetteerRecognizer
+
+    return GazetteerRecognizer(base_dir=res.resolve_path(options.pop("dir", "gazetteers")), **options)
+
+
 def _email(options: dict, res: EngineResources) -> EntityRecognizer:
     from recognizers.email_recognizer import TranscriptEmailRecognizer
 
@@ -83,6 +89,7 @@ REGISTRY: dict[str, Callable[[dict, EngineResources], EntityRecognizer]] = {
     "placeholder.v1": _placeholder,
     "organization_pattern.v1": _organization_pattern,
     "person_name.v1": _person_name,
+    "gazetteer.v1": _gazetteer,
     "email.v1": _email,
     "phone.v1": _phone,
     "url.v1": _url,

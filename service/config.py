@@ -2,13 +2,14 @@
 service settings (where things live, limits), each validated once and cached."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
@@ -37,9 +38,17 @@ class TruecaseConfig(_Strict):
     min_lower_sentence_starts: float = Field(0.5, ge=0, le=1)
 
 
+class ModelGuessesConfig(_Strict):
+    recognizers: tuple[str, ...] = ("spacy_ner.v1",)
+    uncased_score: float = Field(0.5, ge=0, le=1)
+    sentence_start_zipf: float = Field(5.0, ge=0)
+    anywhere_zipf: float = Field(5.5, ge=0)
+
+
 class NerConfig(_Strict):
     labels: dict[str, str]
     score: float = Field(0.85, ge=0, le=1)
+    model_guesses: ModelGuessesConfig = ModelGuessesConfig()
 
 
 class RecognizerEntry(_Strict):
@@ -123,6 +132,16 @@ def load_engine_config(path: Path | str | None = None) -> EngineConfig:
         raise ConfigError(f"{path}: {exc}") from None
 
 
+def default_data_dir() -> Path:
+    """Where local data lives: ``$XDG_DATA_HOME/tanon``, else ``~/.local/share/tanon``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "tanon"
+
+
+def default_store_url() -> str:
+    return str(default_data_dir() / "projects.sqlite3")
+
+
 class Settings(BaseSettings):
     """Deployment settings, from TANON_* environment variables."""
 
@@ -131,6 +150,36 @@ class Settings(BaseSettings):
     config: Path = DEFAULT_CONFIG_PATH
     max_request_bytes: int = Field(5_000_000, ge=1)
     log_level: str = "INFO"
+    # The project store: a SQLite file path (default) or postgresql+psycopg://user:pw@host/db.
+    store_url: str = Field(default_factory=default_store_url)
+    # Its key (a Fernet key), given directly or as a file; see service.store.keys.
+    store_key: SecretStr | None = None
+    store_key_file: Path | None = None
+    # When true, every /v1 route needs an API key; when false (local use) /v1/analyze,
+    # /v1/redact and /v1/redact/file answer without one unless a project is named.
+    require_api_key: bool = False
+    # Service administrator token: creates and lists projects over HTTP (unset: disabled).
+    admin_token: SecretStr | None = None
+
+    @field_validator("admin_token")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value() and len(value.get_secret_value()) < 16:
+            raise ValueError("TANON_ADMIN_TOKEN must have at least 16 characters")
+        return value or None
+
+    def store_key_environ(self) -> dict[str, str]:
+        """The store key settings in the shape ``service.store.load_store_key`` reads."""
+        environ = {}
+        if self.store_key is not None and self.store_key.get_secret_value():
+            environ["TANON_STORE_KEY"] = self.store_key.get_secret_value()
+        if self.store_key_file is not None and str(self.store_key_file):
+            environ["TANON_STORE_KEY_FILE"] = str(self.store_key_file)
+        return environ
+
+    @property
+    def store_is_sqlite(self) -> bool:
+        return "://" not in self.store_url or self.store_url.startswith("sqlite")
 
 
 @lru_cache

@@ -51,6 +51,79 @@ def filter_findings(
     return kept, dropped
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|this|that|these|those|every|each|no|any)\s+$", re.IGNORECASE)
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def judge_model_guesses(
+    text: str,
+    findings: list[Finding],
+    *,
+    recognizers: tuple[str, ...],
+    uncased_score: float,
+    is_common_word,
+    word_zipf,
+    sentence_start_zipf: float,
+    anywhere_zipf: float,
+) -> tuple[list[Finding], list[Dropped]]:
+    """Second opinions on what the statistical model (not a list or pattern) reported.
+
+    - All lowercase: the NER model guesses on uncased text. Keep it at a lower score (so
+      it is not propagated); drop it when every word is common ("shell script"), except
+      for people ("ben", "maya" are common words too; a missed person is the worst leak).
+    - One very common word at a sentence start ("Did"), where capitals say nothing, or
+      anywhere when it is among the most common words ("like, Next to my study").
+    - A person after a determiner ("a Wolf", "this Wolf"): people are not counted nouns,
+      and the same word elsewhere in the document is that noun too.
+    """
+    kept, dropped = [], []
+    nouns = set()
+    for f in findings:
+        words = re.findall(r"[^\W\d_]+", text[f.start:f.end])
+        if f.recognizer in recognizers and len(words) == 1 and f.entity_type == "PERSON" \
+                and _DETERMINER_BEFORE.search(text, max(0, f.start - 20), f.start):
+            nouns.add(words[0].lower())
+    for f in findings:
+        if f.recognizer not in recognizers:
+            kept.append(f)
+            continue
+        surface = text[f.start:f.end]
+        words = re.findall(r"[^\W\d_]+", surface)
+        before = text[max(0, f.start - 20):f.start]
+        if len(words) == 1:
+            zipf = word_zipf(words[0].lower())
+            if zipf >= anywhere_zipf or (zipf >= sentence_start_zipf and _SENTENCE_START_BEFORE.search(before)):
+                dropped.append(Dropped(f, "a very common word"))
+                continue
+            if f.entity_type == "PERSON" and words[0].lower() in nouns:
+                dropped.append(Dropped(f, "used as a noun after a determiner in this document"))
+                continue
+        if any(c.isupper() for c in surface):
+            kept.append(f)
+            continue
+        if f.entity_type != "PERSON" and all(is_common_word(w) for w in words):
+            dropped.append(Dropped(f, "lowercase model guess made of common words"))
+            continue
+        kept.append(Finding(f.start, f.end, f.entity_type, min(f.score, uncased_score), f.recognizer,
+                            f.reason + " (lowercase text: weak)", f.canonical))
+    return kept, dropped
+
+
+def drop_boilerplate(
+    findings: list[Finding], spans: list[tuple[int, int]], types: frozenset[str]
+) -> tuple[list[Finding], list[Dropped]]:
+    """Tool names and addresses on lines a tool added identify nobody; people stay."""
+    if not spans:
+        return findings, []
+    kept, dropped = [], []
+    for f in findings:
+        if f.entity_type in types and any(s <= f.start and f.end <= e for s, e in spans):
+            dropped.append(Dropped(f, "on a line a transcription or analysis tool added"))
+        else:
+            kept.append(f)
+    return kept, dropped
+
+
 def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
     """Placeholders stay exactly as written: cut them out of every other finding.
 

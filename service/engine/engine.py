@@ -16,7 +16,14 @@ from wordfreq import zipf_frequency
 
 from recognizers import EngineResources, build_recognizer
 from service.config import EngineConfig, EntityPolicy
-from service.engine.decide import Dropped, filter_findings, protect_union, subtract_placeholders
+from service.engine.decide import (
+    Dropped,
+    drop_boilerplate,
+    filter_findings,
+    judge_model_guesses,
+    protect_union,
+    subtract_placeholders,
+)
 from service.engine.nlp import TranscriptNlpEngine, load_spacy
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import extend_titles, propagate
@@ -130,6 +137,20 @@ class Engine:
             trim=self.noise.trim,
             noise_types=decide.noise_applies_to,
         )
+        guesses = self.config.ner.model_guesses
+        kept, weak = judge_model_guesses(
+            text,
+            kept,
+            recognizers=guesses.recognizers,
+            uncased_score=guesses.uncased_score,
+            is_common_word=_is_common_word,
+            word_zipf=_word_zipf,
+            sentence_start_zipf=guesses.sentence_start_zipf,
+            anywhere_zipf=guesses.anywhere_zipf,
+        )
+        dropped += weak
+        kept, tool_lines = drop_boilerplate(kept, self.noise.boilerplate_spans(text), self.noise.boilerplate_types)
+        dropped += tool_lines
         kept = extend_titles(text, kept)
         kept += propagate(
             text,

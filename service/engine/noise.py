@@ -12,7 +12,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|’)$", re.IGNORECASE)
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
-_LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "other")
+_LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "generic_nouns", "other")
 
 
 def normalize_surface(surface: str) -> str:
@@ -28,11 +28,16 @@ class NoiseFilter:
     words: dict[str, str]  # normalized surface -> the list it came from
     patterns: tuple[tuple[re.Pattern[str], str], ...]
     leading_words: frozenset[str] = frozenset()
+    boilerplate_lines: tuple[re.Pattern[str], ...] = ()
+    boilerplate_types: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "NoiseFilter":
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - set(_LIST_KEYS) - {"speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words"}
+        unknown = set(data) - set(_LIST_KEYS) - {
+            "speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
+            "boilerplate_types",
+        }
         if unknown:
             raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
         words: dict[str, str] = {}
@@ -44,7 +49,14 @@ class NoiseFilter:
             if data.get(key):
                 patterns.append((re.compile(data[key], re.IGNORECASE), kind))
         leading = frozenset(str(w).lower() for w in data.get("leading_words") or ())
-        return cls(words=words, patterns=tuple(patterns), leading_words=leading)
+        boilerplate = tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in data.get("boilerplate_lines") or ())
+        return cls(
+            words=words,
+            patterns=tuple(patterns),
+            leading_words=leading,
+            boilerplate_lines=boilerplate,
+            boilerplate_types=frozenset(data.get("boilerplate_types") or ()),
+        )
 
     def why_noise(self, surface: str) -> str | None:
         """The list that makes ``surface`` noise, or None when it may be a name."""
@@ -64,6 +76,10 @@ class NoiseFilter:
                 return kind
         return None
 
+    def boilerplate_spans(self, text: str) -> list[tuple[int, int]]:
+        """Lines a tool added to the transcript (see ``boilerplate_lines``)."""
+        return [m.span() for pattern in self.boilerplate_lines for m in pattern.finditer(text)]
+
     def is_noise_word(self, word: str) -> bool:
         return normalize_surface(word) in self.words
 
@@ -72,14 +88,19 @@ class NoiseFilter:
         ("Interviewee Amin" -> "Amin", "ML ML" -> empty)."""
         words = [(start + m.start(), start + m.end()) for m in _WORD_TOKEN.finditer(text[start:end])]
         while words and (
-            self.why_noise(text[words[0][0]:words[0][1]]) or text[words[0][0]:words[0][1]].lower() in self.leading_words
+            self._trimmable(text[words[0][0]:words[0][1]]) or text[words[0][0]:words[0][1]].lower().rstrip('.') in self.leading_words
         ):
             words.pop(0)
-        while words and self.why_noise(text[words[-1][0]:words[-1][1]]):
+        while words and self._trimmable(text[words[-1][0]:words[-1][1]]):
             words.pop()
         if not words:
             return start, start
         return words[0][0], _extend_closing(text, words[-1][1], end)
+
+
+    def _trimmable(self, word: str) -> bool:
+        why = self.why_noise(word)
+        return why is not None and why != "generic_nouns"
 
 
 _WORD_TOKEN = re.compile(r"[\w'’&.-]*\w[\w'’&-]*\.?")

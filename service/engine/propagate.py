@@ -104,8 +104,14 @@ def _alternation(terms: dict[str, tuple]) -> re.Pattern[str]:
 
 
 def _casing_compatible(mention: str, source: str, is_common_word: Callable[[str], bool]) -> bool:
-    """A common word ("spark", "reading") counts only in the casing the name was found in
-    (or capitalized at a sentence start); rare words count in any casing."""
-    if mention == source or not is_common_word(mention.lower()):
+    """A common word ("spark", "reading") counts only capitalized, in the casing the name
+    was found in (or capitalized at a sentence start); rare words count in any casing.
+    In lowercase text a common word is judged by the recognizers at each mention, with
+    its context, never by propagation."""
+    if not is_common_word(mention.lower()):
+        return True
+    if mention.islower():
+        return False
+    if mention == source:
         return True
     return mention in (source.capitalize(), source.upper()) or (source.islower() and mention.istitle())

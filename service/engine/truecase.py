@@ -42,10 +42,17 @@ def _truecaser():
 def truecase(text: str) -> str:
     matches = list(_TOKEN.finditer(text))
     tokens = [m.group() for m in matches]
-    cased = _truecaser().get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="as-is")
+    caser = _truecaser()
+    cased = caser.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="as-is")
     out = list(text)
     for m, new in zip(matches, cased):
+        old = m.group()
         # Only raise capitals, and only where the letters are unchanged: offsets must hold.
-        if new != m.group() and len(new) == len(m.group()) and new.lower() == m.group() and m.group().islower():
-            out[m.start():m.end()] = new
+        if new == old or len(new) != len(old) or new.lower() != old or not old.islower():
+            continue
+        # Context alone (a sentence start) capitalizes common words ("Phishing"); take a
+        # capital only for words the truecaser's corpus mostly writes capitalized.
+        if caser.uni_dist.get(new, 0) < caser.uni_dist.get(old, 0):
+            continue
+        out[m.start():m.end()] = new
     return "".join(out)
