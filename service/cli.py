@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,6 +18,7 @@ from rich.console import Console
 
 from service.config import ConfigError, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
+from service.project_cli import find_project, local_store, project_app
 from service.textfile import read_input_file, read_text_file, write_atomic
 
 app = typer.Typer(
@@ -29,6 +32,31 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 ConfigOption = Annotated[
     Optional[Path], typer.Option("--config", help="Engine YAML (default: TANON_CONFIG or the bundled config/default.yaml).")
 ]
+ProjectOption = Annotated[
+    Optional[str],
+    typer.Option("--project", help="Project name or id: use its dictionary, settings and project-wide surrogates."),
+]
+
+app.add_typer(project_app, name="project")
+
+
+@contextmanager
+def _project(project: str | None) -> Iterator[tuple[object, object | None]]:
+    """The project's request options and store-backed surrogate book (nothing without --project)."""
+    from service.engine.engine import NO_OPTIONS
+
+    if project is None:
+        yield NO_OPTIONS, None
+        return
+    from service.projects import ProjectSettingsError, StoreBook, project_options
+
+    with local_store() as store:
+        found = find_project(store, project)
+        try:
+            options = project_options(store, found, cache=None)
+        except ProjectSettingsError as exc:
+            raise SetupError(f"project {found.id}: {exc}") from None
+        yield options, StoreBook(store, found.id)
 
 
 def _engine(config: Path | None):
@@ -50,12 +78,14 @@ def analyze(
     path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze returns.")] = False,
     config: ConfigOption = None,
+    project: ProjectOption = None,
 ) -> None:
     """List the names found in a transcript, with the recognizer and the reason for each."""
     from service.report import entity_rows
 
     text = _read(path)
-    analysis = _engine(config).analyze(text)
+    with _project(project) as (options, _):
+        analysis = _engine(config).analyze(text, options=options)
     rows = entity_rows(analysis)
     if as_json:
         typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
@@ -77,9 +107,11 @@ def redact(
         Optional[str], typer.Option("--format", help="text, otter, vtt, srt, docx or json (default: from the extension or content).")
     ] = None,
     config: ConfigOption = None,
+    project: ProjectOption = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
     from service.pipeline import redact_document
+    from service.projects import report_rows
     from service.report import engine_info, entity_rows, summary
 
     if in_place:
@@ -89,8 +121,12 @@ def redact(
     elif output is not None and output.resolve() == path.resolve():
         raise InputError(str(path), "the output is the input file; pass --in-place to overwrite it")
     data = read_input_file(path, max_bytes=get_settings().max_request_bytes)
-    engine = _engine(config)
-    document = redact_document(engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes)
+    with _project(project) as (options, book):
+        engine = _engine(config)
+        document = redact_document(
+            engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes,
+            book=book, options=options,
+        )
     redaction = document.redaction
     if output is None:
         sys.stdout.buffer.write(document.data)
@@ -103,7 +139,7 @@ def redact(
             "file": str(path),
             "format": document.format,
             "summary": summary(redaction),
-            "entities": entity_rows(redaction, redaction.surrogates),
+            "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
             "engine": engine_info(engine.config),
         }
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))

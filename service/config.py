@@ -161,6 +161,11 @@ class Settings(BaseSettings):
     # Service administrator token: creates and lists projects over HTTP (unset: disabled).
     admin_token: SecretStr | None = None
 
+    @field_validator("store_key_file", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("admin_token")
     @classmethod
     def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:

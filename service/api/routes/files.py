@@ -4,13 +4,16 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
 from service.api.schemas import RedactedFilePublic
 from service.errors import InputError
 from service.pipeline import redact_document
+from service.projects import report_rows
 from service.report import entity_rows, summary
 
 router = APIRouter(prefix="/v1", tags=["files"])
@@ -25,15 +28,24 @@ router = APIRouter(prefix="/v1", tags=["files"])
 async def redact_file(
     engine: EngineDep,
     settings: SettingsDep,
+    http: Request,
+    caller: TextCallerDep,
     file: Annotated[UploadFile, File(description="The transcript file")],
     format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
+    project: Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")] = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
 ) -> Response | RedactedFilePublic:
     data = await file.read(settings.max_request_bytes + 1)
     if len(data) > settings.max_request_bytes:
         raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
+    project = project.strip() if project and project.strip() else None
+    # Store and engine work block: run them off the event loop.
+    context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
-        document = redact_document(engine, data, name=file.filename, format=format, max_bytes=settings.max_request_bytes)
+        document = await run_in_threadpool(
+            redact_document, engine, data, name=file.filename, format=format,
+            max_bytes=settings.max_request_bytes, book=context.book, options=context.options,
+        )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None
     if report:
@@ -43,7 +55,7 @@ async def redact_file(
             content_type=document.content_type,
             data_base64=base64.b64encode(document.data).decode("ascii"),
             summary=summary(document.redaction),
-            entities=entity_rows(document.redaction, document.redaction.surrogates),
+            entities=report_rows(entity_rows(document.redaction, document.redaction.surrogates)),
         )
     headers = {"X-Transcript-Format": document.format}
     if file.filename:

@@ -1,0 +1,306 @@
+"""``tanon project ...``: projects, their dictionary and re-identification key, on the local store.
+
+The command line opens the store in ``TANON_STORE_URL`` (default: a SQLite file under
+``~/.local/share/tanon``) directly, without API keys: whoever can read the store file and
+its key can read everything. Messages (stderr) never contain names; data goes to stdout or
+to files written with mode 600.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from typing import TYPE_CHECKING
+
+from service.config import get_settings
+from service.errors import InputError, SetupError
+from service.textfile import read_text_file, write_atomic
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only when a command needs it
+    from service.store import Project, ProjectStore
+
+# Kept in step with service.store.entities (imported lazily, see above).
+ENTITY_TYPES = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+ORGANIZATION_ROLES = ("employer", "client", "vendor", "data_provider", "other")
+
+project_app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Projects: a dictionary of known names and one set of surrogates for a whole study.",
+)
+dict_app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, help="A project's dictionary of known names.")
+project_app.add_typer(dict_app, name="dict")
+
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+ProjectArg = Annotated[str, typer.Argument(help="Project name or id.")]
+
+
+def _announce(message: str) -> None:
+    err.print(message, markup=False)
+
+
+def open_local_store() -> "ProjectStore":
+    """The store the settings point at; creates the key file beside a new SQLite store."""
+    from service.projects import open_store
+
+    return open_store(get_settings(), create_key=True, announce=_announce)
+
+
+@contextmanager
+def local_store() -> Iterator["ProjectStore"]:
+    """Open the store and turn store errors into the command line's errors (exit 2 or 3)."""
+    store = open_local_store()
+    try:
+        with store_errors():
+            yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def store_errors(where: str = "project") -> Iterator[None]:
+    import sqlalchemy as sa
+
+    from service.store import InvalidStoreKey, KeyMismatch, StoreBusy, StoreError
+
+    try:
+        yield
+    except (InvalidStoreKey, KeyMismatch, StoreBusy) as exc:
+        raise SetupError(f"project store: {exc}") from None
+    except StoreError as exc:  # messages name ids and kinds, never names
+        raise InputError(where, str(exc)) from None
+    except sa.exc.SQLAlchemyError as exc:
+        raise SetupError(f"project store database error ({exc.__class__.__name__})") from None
+
+
+def find_project(store: "ProjectStore", ref: str) -> "Project":
+    from service.projects import resolve_project
+    from service.store import ProjectNotFound
+
+    try:
+        return resolve_project(store, ref)
+    except ProjectNotFound:
+        raise InputError("project", "no project with that name or id") from None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write atomically with mode 600 (the temporary file is created 600 before the rename)."""
+    write_atomic(path, data)
+    os.chmod(path, 0o600)
+
+
+# -- projects ----------------------------------------------------------------------------
+
+
+@project_app.command("create")
+def create(
+    name: Annotated[str, typer.Argument(help="A unique project name (not only digits).")],
+    settings_file: Annotated[
+        Optional[Path], typer.Option("--settings", help="JSON or YAML project settings (entities, allow_list).")
+    ] = None,
+) -> None:
+    """Create a project and print its first admin API key (shown once)."""
+    from service.projects import ProjectSettingsError, check_project_name, parse_settings, settings_json
+
+    try:
+        name = check_project_name(name)
+    except ValueError as exc:
+        raise InputError("project name", str(exc)) from None
+    settings: dict = {}
+    if settings_file is not None:
+        settings = _read_settings_file(settings_file)
+        try:
+            settings = settings_json(parse_settings(settings))
+        except ProjectSettingsError as exc:
+            raise InputError(str(settings_file), str(exc)) from None
+    with local_store() as store:
+        project = store.create_project(name, settings)
+        secret = store.create_api_key(project.id, role="admin")
+    err.print(f"created project {project.id}; its admin API key (for the HTTP API) is shown once, below:", markup=False)
+    typer.echo(secret)
+
+
+def _read_settings_file(path: Path) -> dict:
+    import yaml
+
+    text = read_text_file(path, max_bytes=1_000_000)
+    try:
+        data = yaml.safe_load(text)  # JSON is YAML
+    except yaml.YAMLError:
+        raise InputError(str(path), "not valid JSON or YAML") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "project settings must be a mapping")
+    return data
+
+
+@project_app.command("list")
+def list_projects(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the projects in the local store."""
+    with local_store() as store:
+        projects = store.list_projects()
+    if as_json:
+        rows = [{"id": p.id, "name": p.name, "settings": p.settings, "created_at": p.created_at.isoformat()} for p in projects]
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for p in projects:
+        typer.echo(f"{p.id}\t{p.name}\t{p.created_at:%Y-%m-%d}")
+
+
+@project_app.command("delete")
+def delete(
+    project: ProjectArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete: the key, dictionary and API keys go too.")] = False,
+) -> None:
+    """Delete a project with its re-identification key, dictionary and API keys."""
+    if not yes:
+        raise InputError("project", "deleting a project destroys its re-identification key; add --yes")
+    with local_store() as store:
+        found = find_project(store, project)
+        store.delete_project(found.id)
+    err.print(f"deleted project {found.id}", markup=False)
+
+
+@project_app.command("api-key")
+def api_key(
+    project: ProjectArg,
+    role: Annotated[str, typer.Option("--role", help="admin or redactor.")] = "redactor",
+) -> None:
+    """Create another API key for the HTTP API (printed once)."""
+    with local_store() as store:
+        found = find_project(store, project)
+        secret = store.create_api_key(found.id, role=role)
+    err.print(f"new {role} key for project {found.id}, shown once:", markup=False)
+    typer.echo(secret)
+
+
+@project_app.command("export-key")
+def export_key(
+    project: ProjectArg,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
+) -> None:
+    """Export the re-identification key (every surrogate with its original) as JSON. Sensitive."""
+    with local_store() as store:
+        found = find_project(store, project)
+        entries = store.export_key(found.id)
+    data = json.dumps({"project_id": found.id, "entries": entries}, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    err.print(
+        "warning: the re-identification key maps every surrogate back to a real name; "
+        "keep it encrypted and away from the redacted transcripts",
+        markup=False,
+    )
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_private(output, data)
+        err.print(f"{len(entries)} entries written to {output} (mode 600)", markup=False)
+
+
+@project_app.command("reidentify")
+def reidentify(
+    project: ProjectArg,
+    path: Annotated[Path, typer.Argument(help="A transcript redacted in this project.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
+) -> None:
+    """Put the original names back into a transcript redacted in this project."""
+    text = read_text_file(path, max_bytes=get_settings().max_request_bytes)
+    with local_store() as store:
+        found = find_project(store, project)
+        restored = store.reidentify(found.id, text)
+    if output is None:
+        typer.echo(restored, nl=False)
+    else:
+        write_private(output, restored.encode("utf-8"))
+        err.print(f"{path}: written to {output} (mode 600)", markup=False)
+
+
+# -- dictionary --------------------------------------------------------------------------
+
+
+@dict_app.command("add")
+def dict_add(
+    project: ProjectArg,
+    term: Annotated[str, typer.Argument(help='The name as it is usually written, e.g. "Northwind Analytics".')],
+    entity_type: Annotated[str, typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")],
+    role: Annotated[Optional[str], typer.Option("--role", help=f"ORGANIZATION only: {', '.join(ORGANIZATION_ROLES)}.")] = None,
+    aliases: Annotated[Optional[list[str]], typer.Option("--alias", help="Another way it is written (repeatable).")] = None,
+    surrogate: Annotated[Optional[str], typer.Option("--surrogate", help='Fixed surrogate, e.g. "Company Y".')] = None,
+) -> None:
+    """Add a known name to the project's dictionary."""
+    with local_store() as store:
+        found = find_project(store, project)
+        added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate)
+    err.print(f"added term {added.id} ({added.entity_type}) to project {found.id}", markup=False)
+
+
+@dict_app.command("list")
+def dict_list(project: ProjectArg) -> None:
+    """Print the dictionary: id, type, role, fixed surrogate, term and aliases (contains names)."""
+    with local_store() as store:
+        terms = store.list_terms(find_project(store, project).id)
+    for t in terms:
+        typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases)]))
+
+
+@dict_app.command("remove")
+def dict_remove(project: ProjectArg, term_id: Annotated[int, typer.Argument(help="Term id (see `dict list`).")]) -> None:
+    """Remove a term (a surrogate it already fixed stays with its entity)."""
+    with local_store() as store:
+        found = find_project(store, project)
+        store.delete_term(found.id, term_id)
+    err.print(f"removed term {term_id} from project {found.id}", markup=False)
+
+
+def _terms_format(path: Path, explicit: str | None) -> str:
+    fmt = (explicit or path.suffix.lstrip(".")).lower()
+    fmt = "yaml" if fmt == "yml" else fmt
+    if fmt not in ("csv", "yaml"):
+        raise InputError(str(path), "dictionary files are .csv, .yaml or .yml (or pass --format csv|yaml)")
+    return fmt
+
+
+@dict_app.command("import")
+def dict_import(
+    project: ProjectArg,
+    path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate) or .yaml dictionary.")],
+    file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from the extension).")] = None,
+) -> None:
+    """Import terms from a CSV or YAML file (all or nothing; identical terms are skipped)."""
+    fmt = _terms_format(path, file_format)
+    text = read_text_file(path, max_bytes=get_settings().max_request_bytes)
+    with local_store() as store:
+        found = find_project(store, project)
+        with store_errors(str(path)):
+            added = store.import_terms(found.id, text, format=fmt)
+    err.print(f"{path}: {added} terms added to project {found.id}", markup=False)
+
+
+@dict_app.command("export")
+def dict_export(
+    project: ProjectArg,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
+    file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from -o's extension, else csv).")] = None,
+) -> None:
+    """Export the dictionary as CSV or YAML (contains names)."""
+    if file_format is not None:
+        fmt = {"csv": "csv", "yaml": "yaml", "yml": "yaml"}.get(file_format.lower())
+        if fmt is None:
+            raise InputError("--format", "use csv or yaml")
+    elif output is not None and output.suffix:
+        fmt = _terms_format(output, None)
+    else:
+        fmt = "csv"
+    with local_store() as store:
+        text = store.export_terms(find_project(store, project).id, format=fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_private(output, text.encode("utf-8"))
+        err.print(f"dictionary written to {output} (mode 600)", markup=False)
