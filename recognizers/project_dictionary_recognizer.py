@@ -38,10 +38,14 @@ DEFAULT_THRESHOLD = 86  # fuzz.ratio; "Nortwind"/"northwind" scores 94, "north"/
 DEFAULT_MIN_FUZZY_LENGTH = 5  # shorter keys ("ML", "Acme") must match exactly
 HEAD_MIN_LENGTH = 4
 
-EXACT_SCORE = 0.95
-HEAD_SCORE = 0.85
-FUZZY_MAX_SCORE = 0.9
-HEAD_FUZZY_PENALTY = 0.05
+# The researcher's own dictionary outranks every guess: its weakest accepted match scores
+# above the NER model (0.85) and the gazetteers (0.9 for an exact listed name is beaten
+# only by exact and head-word dictionary matches), so its type and canonical form win
+# wherever they overlap.
+EXACT_SCORE = 0.98
+HEAD_SCORE = 0.92
+FUZZY_MIN_SCORE = 0.86  # at the fuzzy threshold
+FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
 
@@ -243,7 +247,8 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             return None
         form = self._exact[best[0]]
         ratio = best[1]
-        score = FUZZY_MAX_SCORE * ratio / 100 - (HEAD_FUZZY_PENALTY if form.is_head else 0.0)
+        span = max(1.0, 100.0 - self._threshold)
+        score = FUZZY_MIN_SCORE + (FUZZY_MAX_SCORE - FUZZY_MIN_SCORE) * (ratio - self._threshold) / span
         how = f"{'head word, ' if form.is_head else ''}fuzzy {ratio:.0f}"
         return _Match(start, end, form.entry, round(score, 3), how, form.is_head)
 
