@@ -113,7 +113,7 @@ class PersonNameRecognizer(TranscriptRecognizer):
             return None
         name = _strip_possessive(nxt.group())
         lower = name.lower()
-        if lower in STOP_WORDS or self.is_noise(name):
+        if lower in STOP_WORDS or self.is_noise(name):  # "Mr President" is a role, not a name
             return None
         if name[0].isupper() or (name.islower() and not self.is_common_word(lower)):
             end = nxt.start() + len(name)

@@ -57,6 +57,7 @@ _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 def judge_model_guesses(
     text: str,
+    seen: str,
     findings: list[Finding],
     *,
     recognizers: tuple[str, ...],
@@ -68,9 +69,15 @@ def judge_model_guesses(
 ) -> tuple[list[Finding], list[Dropped]]:
     """Second opinions on what the statistical model (not a list or pattern) reported.
 
-    - All lowercase: the NER model guesses on uncased text. Keep it at a lower score (so
-      it is not propagated); drop it when every word is common ("shell script"), except
-      for people ("ben", "maya" are common words too; a missed person is the worst leak).
+    ``seen`` is the text the model read: the original, or for uncased speech-to-text its
+    truecased copy, which carries the capitals the truecaser's corpus gives a word.
+
+    - Lowercase in the original and left lowercase by the truecaser: a guess. Keep it at a
+      lower score (so it is not propagated); drop it when every word is common ("shell
+      script"), except for people ("ben", "maya" are common words too; a missed person is
+      the worst leak).
+    - Capitalized only by the truecaser, one common word, not a person ("commission",
+      "union"): the word, not a name.
     - One very common word at a sentence start ("Did"), where capitals say nothing, or
       anywhere when it is among the most common words ("like, Next to my study").
     - A person after a determiner ("a Wolf", "this Wolf"): people are not counted nouns,
@@ -100,6 +107,12 @@ def judge_model_guesses(
                 continue
         if any(c.isupper() for c in surface):
             kept.append(f)
+            continue
+        if any(c.isupper() for c in seen[f.start:f.end]):
+            if len(words) == 1 and f.entity_type != "PERSON" and is_common_word(words[0]):
+                dropped.append(Dropped(f, "one common word, capitalized only by the truecaser"))
+            else:
+                kept.append(f)
             continue
         if f.entity_type != "PERSON" and all(is_common_word(w) for w in words):
             dropped.append(Dropped(f, "lowercase model guess made of common words"))

@@ -106,26 +106,28 @@ class Engine:
         for text in texts:
             if len(text) > self.config.nlp.max_chars:
                 raise TextTooLong(f"text has {len(text)} characters; the limit (nlp.max_chars) is {self.config.nlp.max_chars}")
-        # Recognizers see the truecased text of uncased speech-to-text; offsets are the same.
-        seen = [self._for_recognizers(text) for text in texts]
+        # The NER model reads the truecased copy of uncased speech-to-text (offsets are the
+        # same); the other recognizers read the original, where capitals are real evidence.
+        seen = [self._for_model(text) for text in texts]
         artifacts = self.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
         for text, cased, (_, nlp_artifacts) in zip(texts, seen, artifacts):
             results = self.analyzer.analyze(
-                text=cased, language="en", entities=self.entities,
+                text=text, language="en", entities=self.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
                 ad_hoc_recognizers=list(recognizers) or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
-            yield self._decide(text, [_to_finding(r) for r in results], options)
+            yield self._decide(text, cased, [_to_finding(r) for r in results], options)
 
-    def _for_recognizers(self, text: str) -> str:
+    def _for_model(self, text: str) -> str:
         settings = self.config.truecase
         if settings.enabled and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts):
             return truecase(text)
         return text
 
-    def _decide(self, text: str, findings: list[Finding], options: RequestOptions) -> Analysis:
+    def _decide(self, text: str, seen: str, findings: list[Finding], options: RequestOptions) -> Analysis:
+        """``seen`` is what the NER model read: ``text``, or its truecased copy."""
         decide = self.config.decide
         if options.allow:
             findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
@@ -140,6 +142,7 @@ class Engine:
         guesses = self.config.ner.model_guesses
         kept, weak = judge_model_guesses(
             text,
+            seen,
             kept,
             recognizers=guesses.recognizers,
             uncased_score=guesses.uncased_score,

@@ -70,7 +70,11 @@ class NoiseFilter:
         if not key:
             return "punctuation"
         if key in self.words:
-            return self.words[key]
+            kind = self.words[key]
+            # "the council" is generic; "the Council" names an institution.
+            if kind == "generic_nouns" and any(c.isupper() for c in surface):
+                return None
+            return kind
         for pattern, kind in self.patterns:
             if pattern.fullmatch(key):
                 return kind
