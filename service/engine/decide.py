@@ -76,8 +76,8 @@ def judge_model_guesses(
       lower score (so it is not propagated); drop it when every word is common ("shell
       script"), except for people ("ben", "maya" are common words too; a missed person is
       the worst leak).
-    - Capitalized only by the truecaser, one common word, not a person ("commission",
-      "union"): the word, not a name.
+    - Capitalized only by the truecaser, one common word, not a person or a place
+      ("commission", "union"; but "europe", "ben"): the word, not a name.
     - One very common word at a sentence start ("Did"), where capitals say nothing, or
       anywhere when it is among the most common words ("like, Next to my study").
     - A person after a determiner ("a Wolf", "this Wolf"): people are not counted nouns,
@@ -109,7 +109,7 @@ def judge_model_guesses(
             kept.append(f)
             continue
         if any(c.isupper() for c in seen[f.start:f.end]):
-            if len(words) == 1 and f.entity_type != "PERSON" and is_common_word(words[0]):
+            if len(words) == 1 and f.entity_type not in ("PERSON", "LOCATION") and is_common_word(words[0]):
                 dropped.append(Dropped(f, "one common word, capitalized only by the truecaser"))
             else:
                 kept.append(f)
