@@ -54,5 +54,31 @@ def dev_docs() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@pytest.fixture(scope="module")
+def api_client(engine):
+    """A TestClient over the app with the session engine; module-scoped, so each test module
+    gets its own app. Call it with the Settings the module needs."""
+    from fastapi.testclient import TestClient
+
+    from service.api.app import create_app
+    from service.api.deps import get_engine
+    from service.config import get_settings
+
+    clients = []
+
+    def make(settings):
+        app = create_app(settings)
+        app.dependency_overrides[get_engine] = lambda: engine
+        app.dependency_overrides[get_settings] = lambda: settings
+        client = TestClient(app)
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
 def strip_marks(text: str) -> str:
     return _MARK.sub(r"\1", text)

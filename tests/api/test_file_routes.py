@@ -7,24 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from service.api.app import create_app
-from service.api.deps import get_engine
-from service.config import Settings, get_settings
+from service.config import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "formats" / "samples"
 TIMING = re.compile(r"^\d\d:\d\d:\d\d[.,]\d{3} --> .*$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
-def client(engine):
-    settings = Settings(max_request_bytes=200_000)
-    app = create_app(settings)
-    app.dependency_overrides[get_engine] = lambda: engine
-    app.dependency_overrides[get_settings] = lambda: settings
-    with TestClient(app) as c:
-        yield c
+def client(api_client):
+    return api_client(Settings(max_request_bytes=200_000))
 
 
 def test_redact_file_vtt_keeps_cues_and_replaces_names(client):

@@ -4,21 +4,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-from fastapi.testclient import TestClient
 
-from service.api.app import create_app
-from service.api.deps import get_engine
-from service.config import Settings, get_settings
+from service.config import Settings
 
 
 @pytest.fixture(scope="module")
-def client(engine):
-    settings = Settings(max_request_bytes=20_000)
-    app = create_app(settings)
-    app.dependency_overrides[get_engine] = lambda: engine
-    app.dependency_overrides[get_settings] = lambda: settings
-    with TestClient(app) as c:
-        yield c
+def client(api_client):
+    return api_client(Settings(max_request_bytes=20_000))
 
 
 def test_health(client):
