@@ -88,3 +88,61 @@ def test_decide_filter_never_treats_contacts_as_noise(noise):
         noise_types=("PERSON",),
     )
     assert [(f.start, f.end) for f in kept] == [(0, len(text))]
+
+
+def _judge(text, findings, seen=None):
+    from service.engine.decide import judge_model_guesses
+
+    zipf = {"wolf": 4.4, "next": 5.9, "did": 6.4, "shell": 4.4, "script": 4.0, "commission": 4.6, "europe": 5.0,
+            "ben": 4.3, "phishing": 2.9, "tarnwick": 0.0}
+    return judge_model_guesses(
+        text, seen or text, findings, recognizers=("spacy_ner.v1",), uncased_score=0.5,
+        is_common_word=lambda w: zipf.get(w.lower(), 0) >= 3.5, word_zipf=lambda w: zipf.get(w.lower(), 0),
+        sentence_start_zipf=5.0, anywhere_zipf=5.5,
+    )
+
+
+def N(text, surface, entity_type):
+    start = text.index(surface)
+    return Finding(start, start + len(surface), entity_type, 0.85, "spacy_ner.v1", "spaCy NER tagged it")
+
+
+def test_decide_model_guess_a_noun_after_a_determiner_is_not_a_person_anywhere():
+    text = "Is the animal a Wolf? Wolf pictures are snowy."
+    first = N(text, "Wolf", "PERSON")
+    second = Finding(22, 26, "PERSON", 0.85, "spacy_ner.v1", "x")
+    kept, dropped = _judge(text, [first, second])
+    assert kept == [] and len(dropped) == 2
+
+
+def test_decide_model_guess_very_common_words_are_dropped():
+    text = "I. Did my master's, like, Next to my study."
+    kept, _ = _judge(text, [N(text, "Did", "ORGANIZATION"), N(text, "Next", "ORGANIZATION")])
+    assert kept == []
+
+
+def test_decide_model_guess_lowercase_is_weak_or_dropped():
+    text = "the backup was a shell script; ben said tarnwick cyber does phishing tests"
+    findings = [N(text, "shell script", "ORGANIZATION"), N(text, "ben", "PERSON"), N(text, "tarnwick", "ORGANIZATION")]
+    kept, dropped = _judge(text, findings)
+    assert [(text[f.start:f.end], f.score) for f in kept] == [("ben", 0.5), ("tarnwick", 0.5)]
+    assert [text[d.finding.start:d.finding.end] for d in dropped] == ["shell script"]
+
+
+def test_decide_model_guess_truecased_common_word_counts_only_for_people_and_places():
+    text = "the commission met in europe"
+    seen = "the Commission met in Europe"
+    kept, dropped = _judge(text, [N(text, "commission", "ORGANIZATION"), N(text, "europe", "LOCATION")], seen)
+    assert [text[f.start:f.end] for f in kept] == ["europe"]
+    assert [text[d.finding.start:d.finding.end] for d in dropped] == ["commission"]
+
+
+def test_decide_boilerplate_lines_drop_tool_names_but_keep_people(noise):
+    from service.engine.decide import drop_boilerplate
+
+    text = "Amin: hi\nCreated with the Delve Qualitative Analysis Tool (http://www.delvetool.com)\nTranscribed by Jane Roe"
+    findings = [N(text, "Delve Qualitative Analysis Tool", "ORGANIZATION"), N(text, "http://www.delvetool.com", "URL"),
+                N(text, "Jane Roe", "PERSON"), N(text, "Amin", "PERSON")]
+    kept, dropped = drop_boilerplate(findings, noise.boilerplate_spans(text), noise.boilerplate_types)
+    assert sorted(text[f.start:f.end] for f in kept) == ["Amin", "Jane Roe"]
+    assert len(dropped) == 2
