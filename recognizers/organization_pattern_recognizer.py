@@ -39,9 +39,9 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
         *,
         legal_suffixes: list[str] | tuple[str, ...] = DEFAULT_LEGAL_SUFFIXES,
         sector_suffixes: list[str] | tuple[str, ...] = DEFAULT_SECTOR_SUFFIXES,
-        legal_score: float = 0.85,
+        legal_score: float = 0.87,
         sector_score: float = 0.6,
-        university_score: float = 0.9,
+        university_score: float = 0.88,
     ) -> None:
         self.legal_score, self.sector_score, self.university_score = legal_score, sector_score, university_score
         legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(legal_suffixes, key=len, reverse=True))

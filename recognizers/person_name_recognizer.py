@@ -40,8 +40,8 @@ class PersonNameRecognizer(TranscriptRecognizer):
         rare_lowercase_zipf: float = 3.2,
         is_noise: Callable[[str], bool],
         first_name_score: float = 0.7,
-        full_name_score: float = 0.85,
-        title_score: float = 0.85,
+        full_name_score: float = 0.86,
+        title_score: float = 0.87,
         lowercase_score: float = 0.6,
     ) -> None:
         self.lowercase_score = lowercase_score

@@ -190,9 +190,10 @@ def protect_union(findings: list[Finding], operator_for) -> list[Decision]:
     def flush() -> None:
         if not group:
             return
-        best = max(group, key=lambda f: (f.score, f.length))
+        # Ties are broken by recognizer name, so reports are the same in every process.
+        best = max(group, key=lambda f: (f.score, f.length, f.recognizer))
         reasons = []
-        for f in sorted(group, key=lambda f: -f.score):
+        for f in sorted(group, key=lambda f: (-f.score, f.recognizer, f.reason)):
             if f.reason not in reasons:
                 reasons.append(f.reason)
         decisions.append(

@@ -118,7 +118,9 @@ class Engine:
                 ad_hoc_recognizers=list(recognizers) or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
-            yield self._decide(text, cased, [_to_finding(r) for r in results], options)
+            # Presidio returns results in set order (it varies between processes): sort them.
+            findings = sorted((_to_finding(r) for r in results), key=_finding_order)
+            yield self._decide(text, cased, findings, options)
 
     def _for_model(self, text: str) -> str:
         settings = self.config.truecase
@@ -200,6 +202,10 @@ def _word_zipf(word: str) -> float:
 
 def _is_common_word(word: str) -> bool:
     return _word_zipf(word) >= COMMON_WORD_ZIPF
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (f.start, -f.end, f.entity_type, -f.score, f.recognizer, f.reason)
 
 
 def _to_finding(result: RecognizerResult) -> Finding:
