@@ -16,6 +16,8 @@ import click
 import typer
 from rich.console import Console
 
+from service.check import commands as check_commands
+from service.batch.cli import batch
 from service.config import ConfigError, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.project_cli import find_project, local_store, project_app
@@ -38,6 +40,9 @@ ProjectOption = Annotated[
 ]
 
 app.add_typer(project_app, name="project")
+app.command("batch")(batch)
+app.command("check")(check_commands.check)
+app.command("redact-in-place")(check_commands.redact_in_place)
 
 
 @contextmanager
@@ -184,28 +189,42 @@ def serve(
     uvicorn.run("service.api.app:app", host=host, port=port, workers=workers, log_level=get_settings().log_level.lower())
 
 
+# typer 0.29 vendors click: catch both families so every version maps errors the same way.
+_ABORT = (click.exceptions.Abort, typer.Abort)
+_EXIT = (click.exceptions.Exit, typer.Exit)
+_USAGE = (click.exceptions.ClickException, getattr(typer, "TyperException", click.exceptions.ClickException))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs a command and turns every known failure into a message and a code."""
     try:
-        app(args=argv, prog_name="tanon", standalone_mode=False)
+        result = app(args=argv, prog_name="tanon", standalone_mode=False)
     except TanonError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
         return exc.exit_code
-    except click.exceptions.Abort:
+    except _ABORT:
         err.print("interrupted")
         return 130
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        return 2
-    except click.exceptions.Exit as exc:
+    except _EXIT as exc:
         return exc.exit_code
+    except _USAGE as exc:
+        if hasattr(exc, "show"):
+            exc.show()
+        else:
+            err.print(f"error: {exc}")
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so without printing text or a traceback
         err.print(f"internal error ({exc.__class__.__name__}); please report it with the command you ran")
         return 3
-    return 0
+    # Without standalone mode, an exit requested by a command comes back as its code.
+    return result if isinstance(result, int) else 0
 
 
 def entry_point() -> None:
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from service import __version__
 from service.api.deps import StoreHolder
 from service.api.limits import BodySizeLimit
-from service.api.routes import api_keys, dictionary, files, health, projects, reidentification, text
+from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, text
 from service.config import Settings, get_settings
 from service.projects import StoreSetupError, store_key
 from service.store import ProjectStore, StoreError
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, *, store: ProjectStore | None =
         lifespan=lifespan,
     )
     app.state.store_holder = holder
+    app.state.settings = settings
     app.include_router(health.router)
     app.include_router(text.router)
     app.include_router(files.router)
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, *, store: ProjectStore | None =
     app.include_router(api_keys.router)
     app.include_router(dictionary.router)
     app.include_router(reidentification.router)
+    app.include_router(jobs.router)  # its lifespan starts and stops the job runner
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
 
     @app.exception_handler(RequestValidationError)

@@ -127,3 +127,6 @@ api_keys = sa.Table(
     sa.UniqueConstraint("secret_hash"),
     sa.Index("ix_api_keys_project_id", "project_id"),
 )
+
+# Batch job tables live beside their queries; importing the module registers them here.
+from . import jobs as _jobs  # noqa: E402,F401

@@ -17,6 +17,7 @@ from . import api_keys, dictionary, projects, surrogates
 from .crypto import StoreCrypto
 from .database import create_store_engine
 from .errors import KeyMismatch
+from .jobs import JobStoreMixin
 from .migrate import upgrade_to_head
 from .records import ApiKey, ApiKeyGrant, Project, Term
 from .schema import store_meta
@@ -26,7 +27,7 @@ from .transactions import T, run_transaction
 _KEY_CHECK = "key_fingerprint"
 
 
-class ProjectStore:
+class ProjectStore(JobStoreMixin):
     """Projects, their surrogates, re-identification key, dictionary and API keys.
 
     ``url``: a SQLite file path, ``sqlite:///path``, or ``postgresql+psycopg://...``.

@@ -1,0 +1,195 @@
+"""One batch run: check the folders, plan (what is done already), run the tasks on a
+backend, record each result in the manifest as it arrives, and write the reports.
+
+Runs on one OUT_DIR never overlap (a lock file in the state folder); a run killed at any
+point leaves complete outputs only (each is written to a temporary file and renamed),
+and the next run removes stray temporary files, skips what is done and redoes the rest.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.batch.backends import DaskBackend, InProcessBackend, PoolBackend
+from service.batch.fingerprint import engine_fingerprint
+from service.batch.manifest import FAILED, MANIFEST_NAME, OK, FileRecord, Manifest
+from service.batch.paths import (
+    REPORT_JSON,
+    STATE_DIR_NAME,
+    check_dirs,
+    discover,
+    file_sha256,
+    is_reserved_output,
+    sweep_temp_files,
+)
+from service.batch.progress import BatchProgress
+from service.batch.report import build_report, file_row, write_reports
+from service.batch.stores import StoreTarget, open_batch_store
+from service.batch.worker import FileResult, FileTask, WorkerSpec
+from service.config import ConfigError, Settings, get_settings, load_engine_config
+from service.engine.engine import Engine
+from service.errors import InputError, SetupError
+from service.report import engine_info
+
+STALE_TURNS_SECONDS = 7 * 86_400  # turns of runs killed more than a week ago are purged
+RESERVED_REASON = "its output would overwrite the batch report (report.json/report.csv at the top of OUT_DIR); rename it"
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    in_dir: Path
+    out_dir: Path
+    project: str | None = None
+    workers: int = 1
+    dask: str | None = None  # scheduler address
+    config: Path | None = None
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    files: int
+    ok: int
+    failed: int
+    from_earlier_runs: int
+    report: Path
+
+    @property
+    def return_code(self) -> int:
+        """0 when every file is redacted, 1 when some failed (the one place this is decided)."""
+        return 0 if self.failed == 0 else 1
+
+
+def run_batch(
+    request: BatchRequest,
+    *,
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    progress: bool = True,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> BatchSummary:
+    """Redact every supported file under IN_DIR into OUT_DIR. ``engine``: reuse a loaded
+    engine when running in this process (one worker, no Dask)."""
+    settings = settings or get_settings()
+    _check_options(request)
+    in_dir, out_dir = check_dirs(request.in_dir, request.out_dir)
+    config_path = str(request.config or settings.config)
+    try:
+        config = load_engine_config(config_path)
+    except ConfigError as exc:
+        raise SetupError(str(exc)) from None
+    fingerprint = engine_fingerprint(config)
+    files = discover(in_dir)
+    state_dir = out_dir / STATE_DIR_NAME
+    state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    with _exclusive(state_dir), open_batch_store(state_dir, request.project, settings) as (store, target):
+        sweep_temp_files(out_dir)
+        run_id = uuid.uuid4().hex
+        manifest = Manifest.load(state_dir / MANIFEST_NAME)
+        manifest.keep_only(set(files))
+        tasks = _plan(files, in_dir, out_dir, manifest, fingerprint=fingerprint, target=target, run_id=run_id)
+        manifest.save()
+        spec = WorkerSpec(config_path, target, run_id, settings.max_request_bytes)
+        store.clear_turns(run_id, older_than_seconds=STALE_TURNS_SECONDS)
+        done_before = sum(1 for rel in files if not is_reserved_output(rel)) - len(tasks)
+        try:
+            with BatchProgress(len(tasks), enabled=progress, done_before=done_before) as bar:
+                for result in _backend(request, spec, engine).run(tasks) if tasks else ():
+                    manifest.record(_record(result, fingerprint=fingerprint, project=target.label, run_id=run_id))
+                    manifest.save()
+                    if not result.ok:  # an output of an older version of this input would contradict the report
+                        (out_dir / result.path).unlink(missing_ok=True)
+                    bar.advance(result.ok)
+                    if on_result is not None:
+                        on_result(result)
+        finally:
+            _forget_turns(store, run_id)
+            rows = [_row(manifest, rel, run_id) for rel in files]
+            write_reports(out_dir, build_report(rows, project=target.project_name, engine=engine_info(config),
+                                                fingerprint=fingerprint))
+    ok = [row for row in rows if row["status"] == OK]
+    return BatchSummary(files=len(files), ok=len(ok), failed=len(files) - len(ok),
+                        from_earlier_runs=sum(1 for row in ok if row["from_earlier_run"]), report=out_dir / REPORT_JSON)
+
+
+def _check_options(request: BatchRequest) -> None:
+    if request.workers < 1:
+        raise InputError("--workers", "must be 1 or more")
+    if request.dask is not None and request.workers != 1:
+        raise InputError("--workers", "use either --workers (this machine) or --dask (a cluster), not both")
+
+
+def _plan(files: list[str], in_dir: Path, out_dir: Path, manifest: Manifest, *, fingerprint: str,
+          target: StoreTarget, run_id: str) -> list[FileTask]:
+    """The tasks still to do, largest file first, then by path.
+
+    Their order is their allocation order (``turns.py``): it depends only on the files, so
+    every run of the same folder numbers surrogates alike. Largest first balances the
+    workers, and puts files of similar size next to each other, so a worker seldom waits
+    long for the file before its own to allocate.
+    """
+    todo: list[tuple[int, str]] = []
+    for rel in files:
+        if is_reserved_output(rel):
+            manifest.record(FileRecord(rel, "", fingerprint, target.label, FAILED, error=RESERVED_REASON, run=run_id))
+            continue
+        source, output = in_dir / rel, out_dir / rel
+        try:
+            digest, size = file_sha256(source), source.stat().st_size
+        except OSError:
+            digest, size = "", 0  # unreadable: the task reports why
+        if not manifest.is_done(rel, sha256=digest, engine=fingerprint, project=target.label, output=output):
+            todo.append((size, rel))
+    todo.sort(key=lambda item: (-item[0], item[1]))
+    return [FileTask(rel, str(in_dir / rel), str(out_dir / rel), position=i) for i, (_, rel) in enumerate(todo)]
+
+
+def _backend(request: BatchRequest, spec: WorkerSpec, engine: Engine | None):
+    if request.dask is not None:
+        return DaskBackend(spec, request.dask)
+    if request.workers > 1:
+        return PoolBackend(spec, request.workers)
+    return InProcessBackend(spec, engine=engine)
+
+
+def _record(result: FileResult, *, fingerprint: str, project: str, run_id: str) -> FileRecord:
+    return FileRecord(
+        path=result.path, sha256=result.sha256, engine=fingerprint, project=project,
+        status=OK if result.ok else FAILED, format=result.format, entities_by_type=result.entities_by_type,
+        replacements=result.replacements, surrogates_used=result.surrogates_used, error=result.error,
+        run=run_id, seconds=result.seconds,
+    )
+
+
+def _row(manifest: Manifest, rel: str, run_id: str) -> dict:
+    record = manifest.records.get(rel)
+    if record is None:  # the run stopped before this file
+        return {"path": rel, "status": "pending", "format": None, "entities_by_type": {}, "replacements": 0,
+                "surrogates_used": [], "error": "not processed: the run was interrupted", "from_earlier_run": False}
+    return file_row(record, run_id=run_id)
+
+
+def _forget_turns(store, run_id: str) -> None:
+    try:
+        store.clear_turns(run_id)
+    except Exception:  # the store is away; the rows are purged by a later run
+        pass
+
+
+@contextmanager
+def _exclusive(state_dir: Path) -> Iterator[None]:
+    """Hold the folder's lock for the run; the OS releases it if the process dies."""
+    fd = os.open(state_dir / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(str(state_dir.parent), "another tanon batch is writing to this folder") from None
+        yield
+    finally:
+        os.close(fd)

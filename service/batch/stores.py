@@ -1,0 +1,102 @@
+"""Which project store a batch allocates its surrogates in.
+
+* Without ``--project``: a store of the batch's own, ``OUT_DIR/.tanon-batch/store.sqlite3``,
+  encrypted with a key generated beside it (``store.key``, mode 600), holding one project
+  named "batch". Every worker opens it, so a name gets one surrogate across the batch
+  whichever worker redacts it, a rerun continues with the same surrogates, and the
+  re-identification key stays available (``tanon project export-key batch`` with
+  ``TANON_STORE_URL``/``TANON_STORE_KEY_FILE`` pointed there). Remove ``.tanon-batch/``
+  before sharing OUT_DIR.
+* With ``--project``: the configured store (``TANON_STORE_URL``, as every other command),
+  so the batch shares the study's surrogates and dictionary. On a cluster it must be a
+  server every worker reaches (PostgreSQL).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from service.config import Settings
+from service.errors import SetupError
+
+LOCAL_PROJECT = "batch"
+STORE_FILE, KEY_FILE = "store.sqlite3", "store.key"
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """Where workers allocate surrogates: a store URL, its key and a project."""
+
+    url: str
+    key: bytes = field(repr=False)
+    project_id: int
+    label: str  # recorded in the manifest: "batch", or "project:<id>"
+    project_name: str | None = None  # the user's project, for the report
+
+
+@contextmanager
+def open_batch_store(state_dir: Path, project: str | None, settings: Settings) -> Iterator[tuple[object, StoreTarget]]:
+    """The opened store (for the coordinator) and the target workers open for themselves."""
+    from service.project_cli import find_project, store_errors
+    from service.projects import open_store, store_key
+    from service.store import KeyMismatch, ProjectStore
+
+    if project is not None:
+        store = open_store(settings, create_key=True, announce=_announce)
+        try:
+            with store_errors():
+                found = find_project(store, project)
+            target = StoreTarget(settings.store_url, store_key(settings, create_key=True), found.id,
+                                 f"project:{found.id}", found.name)
+            yield store, target
+        finally:
+            store.close()
+        return
+    key = _local_key(state_dir / KEY_FILE)
+    url = str(state_dir / STORE_FILE)
+    try:
+        store = ProjectStore(url, key=key)
+    except KeyMismatch:
+        raise SetupError(f"{state_dir / STORE_FILE} was created with another key than {state_dir / KEY_FILE}") from None
+    try:
+        with store_errors():
+            found = _local_project(store)
+        yield store, StoreTarget(url, key, found.id, LOCAL_PROJECT)
+    finally:
+        store.close()
+
+
+def _announce(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _local_project(store):
+    from service.store import DuplicateProject, ProjectNotFound
+
+    try:
+        return store.get_project(LOCAL_PROJECT)
+    except ProjectNotFound:
+        try:
+            return store.create_project(LOCAL_PROJECT)
+        except DuplicateProject:
+            return store.get_project(LOCAL_PROJECT)
+
+
+def _local_key(path: Path) -> bytes:
+    """The per-batch store key, created (mode 600) on the first run."""
+    from service.store import generate_store_key
+
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(generate_store_key() + b"\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    return path.read_bytes().strip()

@@ -1,0 +1,105 @@
+"""The loops over files: check, fix in place, update the baseline.
+
+Every file goes through ``service.pipeline`` (the one path); a file that cannot be read
+becomes a ``FileResult`` with the reason, and the other files are still checked. The
+engine is asked for only when a file needs it, so a run over missing files never loads
+the model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from service import formats
+from service.check.baseline import Baseline
+from service.check.findings import PRAGMA, find_names
+from service.check.repo_config import RepoConfig
+from service.check.report import FileResult
+from service.engine.engine import Engine, RequestOptions, TextTooLong
+from service.engine.pseudonymize import SurrogateBook
+from service.errors import InputError
+from service.pipeline import analyze_document, redact_document
+from service.textfile import read_input_file, write_atomic
+
+EngineSource = Callable[[], Engine]
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    repo: RepoConfig
+    baseline: Baseline
+    options: RequestOptions
+    max_bytes: int
+    book: SurrogateBook | None = None  # a project's store-backed book; None: one per document
+
+    def skips(self, path: Path) -> bool:
+        """Excluded by ``.tanon.yaml``, or one of the hook's own files (the baseline is .json)."""
+        resolved = path.resolve()
+        own = {self.baseline.path.resolve()} | ({self.repo.path.resolve()} if self.repo.path else set())
+        return resolved in own or self.repo.excludes(path)
+
+
+def check_files(engine: EngineSource, paths: Iterable[Path], settings: RunSettings) -> Iterator[FileResult]:
+    for path in paths:
+        yield _guarded(path, settings, lambda: _check_one(engine, path, settings))
+
+
+def fix_files(engine: EngineSource, paths: Iterable[Path], settings: RunSettings) -> Iterator[FileResult]:
+    for path in paths:
+        yield _guarded(path, settings, lambda: _fix_one(engine, path, settings))
+
+
+def update_baseline(results: Iterable[FileResult], baseline: Baseline) -> None:
+    """Record each checked file's findings (all but pragma'd ones) as its whole baseline entry,
+    drop files that no longer exist, and write the baseline atomically. Files that could not
+    be read keep their old entries."""
+    for result in results:
+        if result.skipped or result.error is not None:
+            continue
+        accepted = [(f.entity_type, f.surface) for f in result.findings if f.suppressed_by != PRAGMA]
+        baseline.set_file(baseline.file_key(result.path), accepted)
+    baseline.prune_missing()
+    baseline.save()
+
+
+def _guarded(path: Path, settings: RunSettings, work: Callable[[], FileResult]) -> FileResult:
+    if settings.skips(path):
+        return FileResult(path, skipped=True)
+    try:
+        return work()
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    except TextTooLong as exc:
+        return FileResult(path, error=f"{path}: {exc}")
+
+
+def _check_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:
+    data = read_input_file(path, max_bytes=settings.max_bytes)
+    transcript, analysis = analyze_document(engine(), data, name=str(path), max_bytes=settings.max_bytes,
+                                            options=settings.options)
+    found = find_names(transcript, analysis.decisions, baseline=settings.baseline,
+                       file_key=settings.baseline.file_key(path))
+    return FileResult(path, tuple(found))
+
+
+def _fix_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:
+    data = read_input_file(path, max_bytes=settings.max_bytes)
+    document = redact_document(engine(), data, name=str(path), max_bytes=settings.max_bytes,
+                               book=settings.book, options=settings.options)
+    found = find_names(document.transcript, document.redaction.decisions, baseline=settings.baseline,
+                       file_key=settings.baseline.file_key(path))
+    # What check accepts (pragma, baseline) stays as written.
+    accepted = {(f.start, f.end) for f in found if f.suppressed_by}
+    replacements = [r for r in document.redaction.replacements if (r.start, r.end) not in accepted]
+    out = document.data
+    if accepted:
+        try:
+            out = formats.write(document.transcript, replacements)
+        except formats.FormatError as exc:
+            raise InputError(str(path), exc.reason, line=exc.line) from None
+    changed = out != data
+    if changed:
+        write_atomic(path, out)
+    return FileResult(path, tuple(f for f in found if f.suppressed_by), replaced=len(replacements) if changed else 0,
+                      changed=changed)

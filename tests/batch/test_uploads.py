@@ -1,0 +1,75 @@
+"""Job uploads: zip checks before extraction, names kept out of the messages."""
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+
+import pytest
+
+from service.batch.uploads import UploadError, collect_uploads, extract_zip
+
+LIMIT = 100_000
+
+
+def zip_with(entries: list[zipfile.ZipInfo | tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in entries:
+            if isinstance(entry, tuple):
+                archive.writestr(zipfile.ZipInfo(entry[0]), entry[1], compress_type=zipfile.ZIP_DEFLATED)
+            else:
+                archive.writestr(entry, b"/etc/passwd")
+    return buffer.getvalue()
+
+
+def symlink(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
+
+
+def test_zip_members_keep_their_folders_and_junk_is_left_out():
+    data = zip_with([("study/a.txt", b"A"), ("./study/sub/b.VTT", b"B"), ("study/", b""), ("__MACOSX/._a.txt", b"x"),
+                     (".DS_Store", b"x"), ("study/readme.md", b"x")])
+    assert extract_zip(data, max_file_bytes=LIMIT) == [("study/a.txt", b"A"), ("study/sub/b.VTT", b"B")]
+
+
+@pytest.mark.parametrize(
+    "entry, reason",
+    [
+        (("../a.txt", b"x"), "'..' in its path"),
+        (("study/../../a.txt", b"x"), "'..' in its path"),
+        (("/abs/a.txt", b"x"), "absolute path"),
+        (("C:/a.txt", b"x"), "absolute path"),
+        (("study\\a.txt", b"x"), "backslash"),
+        (symlink("study/link.txt"), "symbolic link"),
+    ],
+)
+def test_unsafe_zip_members_refuse_the_whole_upload(entry, reason):
+    with pytest.raises(UploadError, match=reason) as caught:
+        extract_zip(zip_with([("ok.txt", b"fine"), entry]), max_file_bytes=LIMIT)
+    assert "zip member 2" in str(caught.value) and "a.txt" not in str(caught.value)
+
+
+def test_a_zip_bomb_is_refused_before_inflating():
+    with pytest.raises(UploadError, match="zip bomb"):
+        extract_zip(zip_with([("bomb.txt", b"\0" * 5_000_000)]), max_file_bytes=10_000_000)
+
+
+def test_plain_files_use_their_base_name_and_duplicates_are_refused():
+    assert collect_uploads([("../../x/a.txt", b"A"), ("b.srt", b"B")], max_file_bytes=LIMIT) == [("a.txt", b"A"), ("b.srt", b"B")]
+    with pytest.raises(UploadError, match="same path"):
+        collect_uploads([("a.txt", b"A"), ("dir/a.txt", b"B")], max_file_bytes=LIMIT)
+    with pytest.raises(UploadError, match="clash with the job's report"):
+        collect_uploads([("report.json", b"{}")], max_file_bytes=LIMIT)
+    with pytest.raises(UploadError, match="the limit is"):
+        collect_uploads([("a.txt", b"x" * (LIMIT + 1))], max_file_bytes=LIMIT)
+
+
+def test_a_docx_upload_is_a_transcript_not_an_archive():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    assert collect_uploads([("interview.docx", buffer.getvalue())], max_file_bytes=1_000_000)[0][0] == "interview.docx"
