@@ -51,7 +51,7 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
         self._sector = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{sector})\b")
         # "University of Toronto", "Institute for Fiscal Studies", case-insensitive for ASR text.
         self._univ_of = re.compile(
-            rf"\b(?:University|Institute|College|Polytechnic)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+(?:[\w'’-]+)){{0,3}}", re.IGNORECASE
+            r"\b(?:University|Institute|College|Polytechnic)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+(?:[\w'’-]+)){0,3}", re.IGNORECASE
         )
         self._x_university = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{heads})\b")
         self._x_university_lower = re.compile(rf"\b((?:{_LOWER_WORD}[ \t]+){{1,2}})(?:university|college)\b")

@@ -8,15 +8,12 @@ import pytest
 
 from service import cli
 from service.config import Settings
+from tests.builders import docx_bytes
 
 
 def _docx_bytes() -> bytes:
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("Interviewee: I worked with Ines Valdemar at Northwind.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    pytest.importorskip("docx")
+    return docx_bytes("Interviewee: I worked with Ines Valdemar at Northwind.")
 
 
 def _replace_member(data: bytes, name: str, content: bytes) -> bytes:

@@ -20,7 +20,7 @@ from service.check.baseline import load_baseline
 from service.check.mask import display
 from service.check.pragma import PRAGMA
 from service.check.repo_config import CONFIG_NAME, resolve_repo_config
-from service.check.report import BASELINE, CHECK, FIX, FileResult, Report
+from service.check.report import CHECK, FIX, UPDATE_BASELINE, FileResult, Report
 from service.config import get_settings
 from service.engine.noise import normalize_surface
 
@@ -67,7 +67,7 @@ def check(
     from service.check.run import check_files, update_baseline
 
     with _settings(config, baseline, project) as settings:
-        report = Report(BASELINE if update else CHECK)
+        report = Report(UPDATE_BASELINE if update else CHECK)
         results = []
         for result in check_files(_lazy_engine(engine_config), files, settings):
             report.add(result)

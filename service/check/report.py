@@ -32,7 +32,7 @@ class FileResult:
         return tuple(f for f in self.findings if f.suppressed_by is None)
 
 
-CHECK, FIX, BASELINE = "check", "fix", "baseline"
+CHECK, FIX, UPDATE_BASELINE = "check", "fix", "update-baseline"
 
 
 @dataclass

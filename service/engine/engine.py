@@ -6,7 +6,6 @@ CLI, format readers) goes through ``Engine.analyze`` / ``Engine.redact``.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping

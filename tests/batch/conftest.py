@@ -7,7 +7,6 @@ PostgreSQL comes from the store tests' fixtures (``TANON_TEST_POSTGRES_URL`` or 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 from pathlib import Path
@@ -26,6 +25,7 @@ from tests.projects.conftest import (  # noqa: F401  (fixtures, shared rather th
     store_url,
 )
 from tests.store.conftest import postgres_base_url, postgres_url  # noqa: F401
+from tests.builders import docx_bytes  # noqa: F401  (used by this folder's tests)
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "tests" / "formats" / "samples"
@@ -49,17 +49,6 @@ EXPECTED_FORMATS = {
 CORRUPT = "calls/broken.vtt"
 # Names in the inputs that must not survive in any output or report.
 NAMES = ["Dana Whitfield", "Omar Haddad", "Leah Montclair", "Tomasz Brezina", "Ines Valdemar", "Priya Raman"]
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def make_mixed_folder(root: Path) -> Path:

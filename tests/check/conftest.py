@@ -2,7 +2,6 @@
 ``tanon`` run in-process with the session engine (the real model, loaded once)."""
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 from service import cli
 from service.config import get_settings
+from tests.builders import docx_bytes  # noqa: F401  (used by this folder's tests)
 
 # One raw interview: a name in the header, as a speaker label, and an employer.
 RAW = (
@@ -70,12 +70,3 @@ def tanon(capsys):
     return run
 
 
-def docx_bytes(*paragraphs: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -5,8 +5,6 @@ import re
 
 import pytest
 
-from tests.conftest import strip_marks
-
 
 def test_engine_runs_only_the_ner_pipe(engine):
     assert engine.nlp.pipe_names == ["ner"]

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import random
-import string
 
 from service.store import ProjectStore, canonical_form
+from service.engine.pseudonymize import letter_label
 
 PEOPLE = [
     "Jane Okafor", "Dr. Ravi Menon", "Lena Fischer", "Tomasz Wojcik", "Amara Nwosu", "Hiroshi Tanaka",
@@ -18,18 +18,9 @@ COMPANIES = [
 ]
 
 
-def _letters(n: int) -> str:
-    """1 -> A, 26 -> Z, 27 -> AA (spreadsheet columns)."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
 def make_label(entity_type: str, n: int) -> str:
     if entity_type == "ORGANIZATION":
-        return f"[Company {_letters(n)}]"
+        return f"[Company {letter_label(n)}]"
     if entity_type == "PERSON":
         return f"[Person {n}]"
     return f"[{entity_type.title()} {n}]"
