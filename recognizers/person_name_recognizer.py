@@ -15,9 +15,9 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
+from service.engine.canonical import PERSON_TITLES
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_TITLES = {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
 
 
 def _load_names(path: Path) -> frozenset[str]:
@@ -65,7 +65,7 @@ class PersonNameRecognizer(TranscriptRecognizer):
         for i, m in enumerate(words):
             word = m.group()
             lower = _strip_possessive(word).lower()
-            if lower in _TITLES:
+            if lower in PERSON_TITLES:
                 result = self._after_title(text, words, i)
                 if result:
                     results.append(result)

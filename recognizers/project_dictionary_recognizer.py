@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
-from service.store.canonical import LEGAL_SUFFIXES, canonical_form
+from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
 from service.store.common_words import common_words
 from service.store.entities import ENTITY_TYPES, PERSON
 

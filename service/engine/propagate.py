@@ -8,10 +8,10 @@ from collections import defaultdict
 from typing import Callable
 
 from service.config import PropagationConfig
+from service.engine.canonical import PERSON_TITLES
 from service.models import Finding
 
 RECOGNIZER = "propagation.v1"
-TITLES = ("dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’-]+")
 
@@ -85,7 +85,7 @@ def propagate(
 
 def _strip_title(surface: str) -> str:
     words = surface.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
         words.pop(0)
     return " ".join(words)
 

@@ -11,35 +11,14 @@ import hmac
 import re
 import string
 from collections import defaultdict
-
 from typing import Callable
 
 from service.config import EntityPolicy
-from service.engine.noise import normalize_surface
+from service.engine.canonical import canonical_form
 from service.models import Decision, Replacement
 
-LEGAL_SUFFIXES = {
-    "inc", "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "ag", "plc", "corp",
-    "corporation", "co", "sa", "bv", "nv", "pty", "sarl", "oy", "ab", "kg",
-}
-TITLES = {"dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor"}
 NAME_TYPES = {"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"}
 ORGANIZATION_TYPES = {"ORGANIZATION", "UNIVERSITY", "PRODUCT"}
-_WORDS = re.compile(r"[\w&-]+")
-
-
-def canonical_form(entity_type: str, surface: str) -> str:
-    """The form mentions of one entity share: "Northwind Analytics Inc." -> "northwind analytics"."""
-    words = _WORDS.findall(normalize_surface(surface).replace("’", "'"))
-    if entity_type == "PERSON":
-        while len(words) > 1 and words[0] in TITLES:
-            words.pop(0)
-    else:
-        while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-            words.pop()
-        if len(words) > 1 and words[0] == "the":
-            words.pop(0)
-    return " ".join(words)
 
 
 def letter_label(index: int) -> str:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.engine.pseudonymize import apply_replacements, canonical_form, letter_label, pseudonymize
+from service.engine.canonical import canonical_form
+from service.engine.pseudonymize import apply_replacements, letter_label, pseudonymize
 from service.models import Decision
 
 

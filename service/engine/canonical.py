@@ -1,7 +1,9 @@
 """The canonical form of a name: the one key under which all its spellings share a surrogate.
 
-``canonical_form`` is a pure function. It is idempotent (applying it to its own output
-changes nothing), because the store re-applies it to whatever canonical the caller passes.
+``canonical_form`` is a pure function, used both to group mentions within a document
+(service.engine.pseudonymize) and as the project store's key for an entity. It is
+idempotent (applying it to its own output changes nothing), because the store re-applies
+it to whatever canonical the caller passes.
 """
 from __future__ import annotations
 
@@ -9,14 +11,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from .entities import ORGANIZATION, PERSON
+PERSON, ORGANIZATION = "PERSON", "ORGANIZATION"
 
 # Compared with dots removed, so "Inc." / "L.L.C." / "S.A." match too.
 LEGAL_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "plc", "ag", "sa", "bv", "pty",
      "limited", "incorporated", "llp", "nv"}
 )
-PERSON_TITLES = frozenset({"dr", "mr", "ms", "mrs", "prof"})
+PERSON_TITLES = frozenset({"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame"})
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]{}&-/"
@@ -38,9 +40,11 @@ def canonical_form(entity_type: str, surface: str, aliases_map: Mapping[str, str
         tokens = _strip_possessives(tokens)
         if entity_type == PERSON:
             tokens = _strip_titles(tokens)
-        elif entity_type == ORGANIZATION:
+        else:  # "The Northwind Group", "Acme Widgets Inc" as a product
+            tokens = _strip_article(tokens)
             tokens = _strip_legal_suffixes(tokens)
-            tokens = _strip_plural(tokens)
+            if entity_type == ORGANIZATION:
+                tokens = _strip_plural(tokens)
         new_form = _basic(" ".join(tokens))
         if new_form == form:
             break
@@ -75,6 +79,10 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and _undotted(tokens[0]) in PERSON_TITLES:
         tokens = tokens[1:]
     return tokens
+
+
+def _strip_article(tokens: list[str]) -> list[str]:
+    return tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
 
 
 def _strip_legal_suffixes(tokens: list[str]) -> list[str]:
