@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Segment
+from typing import Callable
+
+from .base import Segment, Transcript
 from .labels import speaker_label
 from .offsets import TextBuilder
+from .textfile import LineSource
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,28 @@ def cue_segment(builder: TextBuilder, start: int, cue: Cue, voice: tuple[int, in
     if voice is None:
         return Segment(start, end, begin=cue.begin, end_time=cue.end)
     return Segment(start, end, builder.span(*voice), voice[0], voice[1], cue.begin, cue.end)
+
+
+# Appends one cue line's visible text to the builder; returns the span of a voice name, if any.
+LineBuilder = Callable[[TextBuilder, str, int], "tuple[int, int] | None"]
+
+
+def cues_transcript(data: bytes, source: LineSource, cues: list[Cue], format: str, build_line: LineBuilder) -> Transcript:
+    """The transcript of a subtitle file: each cue's lines joined by newlines, cues one
+    after another, empty cues left out. The cue's speaker is its first voice name."""
+    builder = TextBuilder()
+    segments: list[Segment] = []
+    for cue in cues:
+        if not cue.text_lines:
+            continue
+        if builder.position:
+            builder.literal("\n")
+        start = builder.position
+        voice = None
+        for n, index in enumerate(cue.text_lines):
+            if n:
+                builder.literal("\n")
+            line_voice = build_line(builder, source.content(index), index)
+            voice = voice or line_voice
+        segments.append(cue_segment(builder, start, cue, voice))
+    return Transcript(builder.text(), segments, format, source=data, pieces=builder.pieces, state=source)

@@ -15,8 +15,8 @@ import webvtt
 
 from service.models import Replacement
 
-from .base import FormatError, Segment, Transcript
-from .cues import Cue, cue_segment, milliseconds
+from .base import FormatError, Transcript
+from .cues import Cue, cues_transcript, milliseconds
 from .offsets import TextBuilder
 from .textfile import LineSource, one_line, read_lines, write_lines
 
@@ -38,23 +38,7 @@ class VttFormat:
         source = read_lines(data, self.name)
         cues = parse_cues(source)
         _cross_check(source, cues)
-        builder = TextBuilder()
-        segments: list[Segment] = []
-        for cue in cues:
-            if not cue.text_lines:
-                continue
-            if builder.position:
-                builder.literal("\n")
-            start = builder.position
-            voice = None
-            for n, index in enumerate(cue.text_lines):
-                if n:
-                    builder.literal("\n")
-                line_voice = _build_cue_line(builder, source.content(index), index)
-                voice = voice or line_voice  # the cue's speaker is its first voice
-            segments.append(cue_segment(builder, start, cue, voice))
-        return Transcript(builder.text(), segments, self.name, source=data,
-                          pieces=builder.pieces, state=source)
+        return cues_transcript(data, source, cues, self.name, _build_cue_line)
 
     def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
         return write_lines(transcript, replacements, escape=_escape, drop_emptied=True)
