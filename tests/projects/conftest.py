@@ -15,15 +15,10 @@ from fastapi.testclient import TestClient
 from service.api.app import create_app
 from service.api.deps import get_engine
 from service.config import Settings, get_settings
-from service.store import ProjectStore, generate_store_key
-from tests.store.conftest import postgres_base_url, postgres_url  # noqa: F401  (shared, not duplicated)
+from service.store import ProjectStore
+from tests.store.conftest import backend, postgres_base_url, postgres_url, store, store_key  # noqa: F401  (shared, not duplicated)
 
 ADMIN_TOKEN = "service-admin-token-0123456789"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request) -> str:
-    return request.param
 
 
 @pytest.fixture
@@ -36,17 +31,6 @@ def store_url(backend, tmp_path, request) -> str:
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
     return str(tmp_path / "store" / "projects.sqlite3")
-
-
-@pytest.fixture
-def store_key() -> bytes:
-    return generate_store_key()
-
-
-@pytest.fixture
-def store(store_url, store_key):
-    with ProjectStore(store_url, key=store_key) as opened:
-        yield opened
 
 
 @pytest.fixture
