@@ -171,10 +171,14 @@ def evaluate_gold(
         f"P_tok {result['P_tok']:.3f}  keep_ph {result['keep_ph']:.3f}  ({result['docs']} docs, {result['words']} words)"
     )
     typer.echo("per label: " + ", ".join(f"{k} {v}" for k, v in result["per_label"].items()))
+    typer.echo(f"consistency: split {result['split']}  merged {result['merged']}  "
+               f"edge errors {result['edge_errors']} ({result['edge_error_rate']:.1%} of predicted spans)")
     if verbose:
         for doc_id, label, surface in result["misses"]:
             typer.echo(f"missed {label} in {doc_id}: {surface!r}")
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
+        for doc_id, kind, what, surrogates in result["consistency"]:
+            typer.echo(f"{kind} in {doc_id}: {what!r}" + (f" -> {surrogates}" if surrogates else ""))
 
 
 @app.command()

@@ -9,6 +9,15 @@ Benchmark style metric defines:
   (tokens in gold placeholders are left out).
 - keep_ph: share of gold placeholders left untouched.
 
+And three consistency figures, which recall does not see but a reader does:
+
+- split: gold names (label and surface, casefolded, without a possessive) that received
+  more than one surrogate in a document: one entity, several pseudonyms.
+- merged: surrogates given to two gold surface forms that share no word (a plural "s"
+  aside: "the Thorsbys" and "Mrs. Thorsby" share one): several entities, one pseudonym.
+- edge errors: predicted spans that touch a gold name but begin or end with a word no
+  gold span covers ("Northwind to", "Ocados of the world").
+
 Gold lines: {"id", "text", "entities": [{"start", "end", "label", "text"}]}.
 """
 from __future__ import annotations
@@ -22,7 +31,10 @@ from pathlib import Path
 DIRECT = {"PERSON", "ORG", "ORGANIZATION", "UNIVERSITY"}
 ALL = DIRECT | {"PRODUCT", "LOCATION", "CONTACT"}
 IGNORED_TYPES = {"PLACEHOLDER"}
+# Gold labels whose names get pseudonyms (contacts get one shared tag, "[email]").
+NAME_LABELS = {"PERSON", "ORG", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"}
 _WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['’]s$|s['’]$|['’]$")
 
 
 @dataclass
@@ -35,6 +47,11 @@ class Scores:
     ph_total: int = 0
     misses: list = field(default_factory=list)
     false_tokens: Counter = field(default_factory=Counter)
+    predicted_spans: int = 0
+    split: int = 0
+    merged: int = 0
+    edge_errors: int = 0
+    consistency_examples: list = field(default_factory=list)
 
     def add(self, doc: dict, predictions: list[dict]) -> None:
         text = doc["text"]
@@ -73,6 +90,43 @@ class Scores:
                 self.fp_tok += 1
                 self.false_tokens[m.group().lower()] += 1
 
+    def add_consistency(self, doc: dict, predictions: list[dict]) -> None:
+        """Count split, merged and edge errors; ``predictions`` carry a "surrogate"."""
+        text = doc["text"]
+        gold = [e for e in doc["entities"] if e["label"] in NAME_LABELS]
+        predicted = [p for p in predictions if p.get("entity_type") not in IGNORED_TYPES]
+        gold_word = bytearray(len(text))
+        for e in doc["entities"]:
+            if e["label"] != "PLACEHOLDER":
+                gold_word[e["start"]:e["end"]] = b"\x01" * (e["end"] - e["start"])
+        surrogates_of: dict[tuple[str, str], set[str]] = {}
+        forms_of: dict[str, set[str]] = {}
+        for e in gold:
+            form = _surface_form(text[e["start"]:e["end"]])
+            for p in predicted:
+                if p.get("surrogate") and p["start"] < e["end"] and e["start"] < p["end"]:
+                    surrogates_of.setdefault((e["label"], form), set()).add(p["surrogate"])
+                    forms_of.setdefault(p["surrogate"], set()).add(form)
+        for key, found in sorted(surrogates_of.items()):
+            if len(found) > 1:
+                self.split += 1
+                self.consistency_examples.append((doc.get("id"), "split", key[1], sorted(found)))
+        for surrogate, forms in sorted(forms_of.items()):
+            words = [{_stem(w) for w in f.split()} for f in sorted(forms)]
+            if any(not (a & b) for i, a in enumerate(words) for b in words[i + 1:]):
+                self.merged += 1
+                self.consistency_examples.append((doc.get("id"), "merged", surrogate, sorted(forms)))
+        for p in predicted:
+            self.predicted_spans += 1
+            words = list(_WORD.finditer(text, p["start"], p["end"]))
+            touches = any(gold_word[i] for i in range(p["start"], p["end"]))
+            if not words or not touches:
+                continue
+            ends = (words[0], words[-1])
+            if any(not any(gold_word[m.start():m.end()]) for m in ends):
+                self.edge_errors += 1
+                self.consistency_examples.append((doc.get("id"), "edge", text[p["start"]:p["end"]], None))
+
     def recall(self, labels: set[str]) -> float:
         return sum(self.hit[l] for l in labels) / max(1, sum(self.total[l] for l in labels))
 
@@ -83,11 +137,25 @@ class Scores:
             "P_tok": round(self.tp_tok / max(1, self.tp_tok + self.fp_tok), 4),
             "keep_ph": round(self.ph_kept / max(1, self.ph_total), 4),
             "per_label": {l: f"{self.hit[l]}/{self.total[l]}" for l in sorted(self.total)},
+            "split": self.split,
+            "merged": self.merged,
+            "edge_errors": self.edge_errors,
+            "edge_error_rate": round(self.edge_errors / max(1, self.predicted_spans), 4),
         }
         if verbose:
             out["misses"] = self.misses
             out["top_fp_tokens"] = self.false_tokens.most_common(40)
+            out["consistency"] = self.consistency_examples
         return out
+
+
+def _stem(word: str) -> str:
+    """A word without a plural "s": "the Thorsbys" and "Mrs. Thorsby" share a word."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _surface_form(surface: str) -> str:
+    return _POSSESSIVE.sub("", " ".join(surface.casefold().split()))
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -108,12 +176,15 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def evaluate(engine, docs: list[dict], *, verbose: bool = False) -> dict:
-    """Score the engine (its current config) on gold documents, in-process."""
+    """Score the engine (its current config) on gold documents, in-process; each document
+    is redacted with surrogates of its own, as ``tanon redact`` would."""
     from service.report import entity_rows
 
     scores = Scores()
-    for doc, analysis in zip(docs, engine.analyze_many(d["text"] for d in docs)):
-        scores.add(doc, entity_rows(analysis))
+    for doc, redaction in zip(docs, engine.redact_many(d["text"] for d in docs)):
+        rows = entity_rows(redaction, redaction.surrogates)
+        scores.add(doc, rows)
+        scores.add_consistency(doc, rows)
     result = scores.summary(verbose=verbose)
     result["docs"] = len(docs)
     result["words"] = sum(len(d["text"].split()) for d in docs)
