@@ -62,6 +62,16 @@ class PropagationConfig(_Strict):
     min_score: float = Field(0.6, ge=0, le=1)
     entity_types: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
     min_name_part_chars: int = Field(3, ge=1)
+    max_short_form_zipf: float = Field(5.0, ge=0)
+
+
+class GroupingConfig(_Strict):
+    """Context words that tell a person from a place (a first name that is also a city)."""
+
+    person_before: tuple[str, ...] = ()
+    person_after: tuple[str, ...] = ()
+    place_before: tuple[str, ...] = ()
+    place_after: tuple[str, ...] = ()
 
 
 class DecideConfig(_Strict):
@@ -93,6 +103,7 @@ class EngineConfig(_Strict):
     recognizers: tuple[RecognizerEntry, ...]
     propagation: PropagationConfig = PropagationConfig()
     decide: DecideConfig = DecideConfig()
+    grouping: GroupingConfig = GroupingConfig()
     entities: dict[str, EntityPolicy]
     # Directory that relative data paths (noise file, lists) are resolved against.
     base_dir: Path = CONFIG_DIR

@@ -176,13 +176,20 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def protect_union(findings: list[Finding], operator_for) -> list[Decision]:
+def protect_union(findings: list[Finding], operator_for, *, name_types: frozenset[str]) -> list[Decision]:
     """Merge overlapping findings into one decision covering their union.
 
     A leak is worse than a slightly longer redaction, so overlaps never shrink a span.
-    The merged span takes the type of its strongest source (score, then length).
+    The merged span takes the type of its strongest source (score, then length), and only
+    a source of that type lends it a canonical form. A contact (an email, a phone number)
+    is its own span: names found inside it ("priya" in "priya.raman@...") are part of the
+    contact, never a person that the contact's tag would then stand for.
     Placeholders are never merged with anything (they were cut out before).
     """
+    contacts = [f for f in findings if f.entity_type not in name_types and f.entity_type != PLACEHOLDER]
+    if contacts:
+        findings = [f for f in findings if f.entity_type not in name_types
+                    or not any(c.start <= f.start and f.end <= c.end for c in contacts)]
     decisions: list[Decision] = []
     group: list[Finding] = []
     group_end = -1
@@ -206,7 +213,8 @@ def protect_union(findings: list[Finding], operator_for) -> list[Decision]:
                 reason="; ".join(reasons),
                 operator=operator_for(best.entity_type),
                 sources=tuple(group),
-                canonical=next((f.canonical for f in group if f.canonical), None),
+                canonical=next((f.canonical for f in sorted(group, key=lambda f: (-f.score, f.recognizer))
+                                if f.canonical and f.entity_type == best.entity_type), None),
             )
         )
 

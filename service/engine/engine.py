@@ -13,7 +13,10 @@ from typing import Iterable, Iterator, Mapping
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from wordfreq import zipf_frequency
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from recognizers import EngineResources, build_recognizer
+from recognizers.organization_pattern_recognizer import ACADEMIC_HEADS, DEFAULT_LEGAL_SUFFIXES, DEFAULT_SECTOR_SUFFIXES
 from service.config import EngineConfig, EntityPolicy
 from service.engine.decide import (
     Dropped,
@@ -23,11 +26,12 @@ from service.engine.decide import (
     protect_union,
     subtract_placeholders,
 )
+from service.engine.edges import extend_names, join_adjacent, split_at_breaks, trim_edges
 from service.engine.nlp import TranscriptNlpEngine, load_spacy
 from service.engine.noise import NoiseFilter, normalize_surface
-from service.engine.propagate import extend_titles, propagate
+from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
-from service.engine.pseudonymize import SurrogateBook, apply_replacements, pseudonymize
+from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.models import Decision, Finding, Replacement
 
 logger = logging.getLogger("tanon.engine")
@@ -93,6 +97,13 @@ class Engine:
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
+        cues = config.grouping
+        self.grouping = Grouping(
+            guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
+            decisive_score=config.ner.score,
+            generic_words=ORG_HEADS,
+            cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),
+        )
 
     # -- analyze -------------------------------------------------------------------------
     def analyze(self, text: str, *, options: RequestOptions = NO_OPTIONS) -> Analysis:
@@ -155,16 +166,31 @@ class Engine:
         dropped += weak
         kept, tool_lines = drop_boilerplate(kept, self.noise.boilerplate_spans(text), self.noise.boilerplate_types)
         dropped += tool_lines
+        names = frozenset(decide.noise_applies_to)
+        model_guesses = frozenset(guesses.recognizers) | {PROPAGATION}
+        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
+        edges = dict(is_function_word=_is_function_word, is_common_word=_is_common_word, guesses=model_guesses,
+                     name_types=names, cased=cased)
+        # Placeholders are cut out first, so that the edges are judged on what is left.
+        kept = subtract_placeholders(text, kept)
+        kept = split_at_breaks(text, kept, guesses=model_guesses, name_types=names)
+        kept = trim_edges(text, kept, **edges)
         kept = extend_titles(text, kept)
+        kept = extend_names(text, kept, org_heads=ORG_HEADS, name_types=names, cased=cased)
         kept += propagate(
             text,
             kept,
             self.config.propagation,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
             is_common_word=_is_common_word,
+            word_zipf=_word_zipf,
+            generic_words=ORG_HEADS,
         )
+        kept = trim_edges(text, kept, **edges)
+        kept = extend_names(text, kept, org_heads=ORG_HEADS, name_types=names, cased=cased)
+        kept = join_adjacent(text, kept, is_function_word=_is_function_word, name_types=names, cased=cased)
         kept = subtract_placeholders(text, kept)
-        decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator)
+        decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator, name_types=names)
         return Analysis(text=text, decisions=decisions, dropped=dropped)
 
     # -- redact --------------------------------------------------------------------------
@@ -182,6 +208,7 @@ class Engine:
                 analysis.text,
                 analysis.decisions,
                 lambda t: options.policy(self.config, t),
+                grouping=self.grouping,
                 book=doc_book,
                 hash_key=self.hash_key,
             )
@@ -201,6 +228,28 @@ def _word_zipf(word: str) -> float:
 
 def _is_common_word(word: str) -> bool:
     return _word_zipf(word) >= COMMON_WORD_ZIPF
+
+
+# spaCy's stop words without the numbers and nouns it lists ("three", "side", "part"):
+# those can be words of a name ("Three", "Microsoft three sixty five", "North Side").
+FUNCTION_WORDS = STOP_WORDS - frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred
+    first third last former latter next amount back bottom call empty front full give go keep made make move
+    name part put say see serious show side take top whole well used using get""".split()
+)
+
+
+def _is_function_word(word: str) -> bool:
+    return word in FUNCTION_WORDS
+
+
+# Words that head organization names: a capitalized one right after an organization
+# belongs to it ("Lloyds Banking" + "Group").
+ORG_HEADS = frozenset(
+    w.rstrip(".").lower() for w in (*DEFAULT_LEGAL_SUFFIXES, *DEFAULT_SECTOR_SUFFIXES, *ACADEMIC_HEADS)
+) | {"centre", "center", "society", "association", "agency", "ministry", "department", "commission", "board",
+   "gallery", "library", "park", "gardens", "hall", "house", "theatre", "theater", "church", "cathedral",
+   "station", "airport", "stadium", "arena", "district", "county", "city", "club", "team"}
 
 
 def _finding_order(f: Finding) -> tuple:

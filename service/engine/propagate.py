@@ -1,17 +1,23 @@
 """Propagation: a name found once with confidence is protected at every other mention in
-the document, in any casing, with possessives and plurals, and for people their first or
-last name alone when it belongs to only one person in the document."""
+the document, in any casing, with possessives and plurals; and its short forms too, when
+they belong to only one name in the document: a person's first or last name alone, an
+organization's distinctive word alone ("Northwind" for "Northwind Analytics", "Chase" for
+"JPMorgan Chase", "Gates" for "Gates Foundation")."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
+from itertools import accumulate
 from typing import Callable
 
 from service.config import PropagationConfig
-from service.engine.canonical import PERSON_TITLES
+from service.engine.canonical import PERSON_TITLES, canonical_form
 from service.models import Finding
 
 RECOGNIZER = "propagation.v1"
+# Types whose names have short forms: people (first or last name), organizations.
+SHORT_FORM_TYPES = frozenset({"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT"})
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’-]+")
 
@@ -35,12 +41,19 @@ def propagate(
     *,
     is_noise: Callable[[str], bool],
     is_common_word: Callable[[str], bool],
+    word_zipf: Callable[[str], float],
+    generic_words: frozenset[str],
 ) -> list[Finding]:
-    """New findings for every other mention of a confident name (the input is not repeated)."""
+    """New findings for every other mention of a confident name (the input is not repeated).
+
+    ``generic_words`` never stand for an organization alone (legal suffixes, "Group",
+    "University"); a short form this common in English (Zipf ``max_short_form_zipf``) never
+    does either, and a common word only in capitals, for an organization.
+    """
     if not config.enabled:
         return []
     terms: dict[str, tuple[str, str, float, str, str | None]] = {}  # lower surface -> (type, surface, score, source, canonical)
-    person_parts: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, set[str]] = defaultdict(set)  # a short form -> the names it could stand for
     for f in findings:
         if f.entity_type not in config.entity_types or f.score < config.min_score or f.recognizer == RECOGNIZER:
             continue
@@ -50,27 +63,33 @@ def propagate(
         key = _key(surface)
         if key not in terms or terms[key][2] < f.score:
             terms[key] = (f.entity_type, surface, f.score, f.recognizer, f.canonical)
-        if f.entity_type == "PERSON":
-            words = _TOKEN.findall(surface)
-            if len(words) > 1:
-                for word in words:
-                    person_parts[_key(word)].add(key)
-    for part, owners in person_parts.items():
+        words = _TOKEN.findall(surface)
+        if len(words) > 1 and f.entity_type in SHORT_FORM_TYPES:
+            # A product's first word is its vendor ("Adobe" in "Adobe Analytics"), not the product.
+            for word in words[1:] if f.entity_type == "PRODUCT" else words:
+                parts[_key(word)].add(key)
+    for part, owners in parts.items():
         if len(owners) != 1 or part in terms or len(part) < config.min_name_part_chars:
-            continue
-        if is_noise(part) or is_common_word(part):
             continue
         (owner,) = owners
         entity_type, surface, score, source, canonical = terms[owner]
-        terms[part] = (entity_type, part, score, source, canonical)
+        if is_noise(part) or part in generic_words or word_zipf(part) >= config.max_short_form_zipf:
+            continue
+        if is_common_word(part) and entity_type != "ORGANIZATION":
+            continue
+        # The short form is a mention of the whole name: it carries that name's canonical form.
+        terms[part] = (entity_type, part, score, source, canonical or canonical_form(entity_type, surface))
     if not terms:
         return []
     pattern = _alternation(terms)
     already = {(f.start, f.end) for f in findings}
+    covered = _Coverage(findings)
     out = []
     for m in pattern.finditer(text):
         if m.span() in already or m.span("term") in already:
             continue
+        if covered.covers(m.start("term"), m.end("term")):
+            continue  # inside a name another recognizer found (and typed) already
         key = _key(m.group("term"))
         entity_type, surface, score, source, canonical = terms[key]
         mention = m.group("term")
@@ -81,6 +100,19 @@ def propagate(
                     f"another mention of a {entity_type} found by {source}", canonical)
         )
     return extend_titles(text, out)
+
+
+class _Coverage:
+    """Is a span inside one of the findings? (bisect over starts, with running maximum ends)"""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        spans = sorted((f.start, f.end) for f in findings)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(accumulate((e for _, e in spans), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
 
 
 def _strip_title(surface: str) -> str:

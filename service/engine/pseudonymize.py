@@ -10,15 +10,16 @@ import hashlib
 import hmac
 import re
 import string
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Callable
 
 from service.config import EntityPolicy
 from service.engine.canonical import canonical_form
 from service.models import Decision, Replacement
 
-NAME_TYPES = {"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"}
-ORGANIZATION_TYPES = {"ORGANIZATION", "UNIVERSITY", "PRODUCT"}
+NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"})
+_TYPE_ORDER = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
 
 
 def letter_label(index: int) -> str:
@@ -70,45 +71,135 @@ class SurrogateBook:
         return {(t, c): self.by_entity[(t, c)] for t, c, _ in items}
 
 
-def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str, str]]:
-    """Decision index -> (entity type, canonical form) after grouping one entity's mentions.
+@dataclass(frozen=True)
+class Grouping:
+    """What grouping needs to know about the evidence behind each decision."""
 
-    One canonical form gets one type (that of its strongest mention), so "Amin" in a
-    header and "Amin" tagged ORG by the model stay one entity. A lone first or last name
-    joins the only full name in the document that contains it.
+    guesses: frozenset[str]  # recognizers whose type is a guess (the NER model, propagation)
+    decisive_score: float  # a source not a guess, at least this strong, fixes a name's type
+    generic_words: frozenset[str]  # never a short form alone ("group", "inc")
+    cues: "TypeCues"  # context words that tell a person from a place
+
+
+@dataclass(frozen=True)
+class TypeCues:
+    """Words around a mention that say person or place ("named X", "X, she's"; "in X",
+    "the X office"), for names that are both a first name and a place."""
+
+    person_before: tuple[str, ...] = ()
+    person_after: tuple[str, ...] = ()
+    place_before: tuple[str, ...] = ()
+    place_after: tuple[str, ...] = ()
+
+    def type_at(self, text: str, start: int, end: int) -> str | None:
+        before = " ".join(text[max(0, start - 30):start].lower().split())
+        after = " ".join(text[end:end + 30].lower().split())
+        if any(_ends_with(before, cue) for cue in self.person_before) or any(_starts_with(after, cue) for cue in self.person_after):
+            return "PERSON"
+        if any(_ends_with(before, cue) for cue in self.place_before) or any(_starts_with(after, cue) for cue in self.place_after):
+            return "LOCATION"
+        return None
+
+
+def _ends_with(window: str, cue: str) -> bool:
+    return window == cue or window.endswith(" " + cue) or (not cue[:1].isalnum() and window.endswith(cue))
+
+
+def _starts_with(window: str, cue: str) -> bool:
+    return window.startswith(cue) and (len(window) == len(cue) or not window[len(cue)].isalnum())
+
+
+def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> dict[int, tuple[str, str]]:
+    """Decision index -> (entity type, canonical form): one key per real entity.
+
+    - One type per name, by evidence: where a source that is not a guess (a speaker label,
+      a list, the dictionary, a name pattern) is decisive, its type holds for every
+      mention ("Leah" in a label is a person even where the model said ORG). Where only
+      guesses speak, the type most mentions have decides, except that a first name the
+      model also reads as a place ("a pupil named Austin", "in Austin") stays two entities.
+    - Short forms join the one longer name that has them: a person's first or last name,
+      an organization's distinctive words ("Northwind", "Chase"), of the same type, or of
+      another type when that type was only a guess ("Northwind" tagged PERSON by the model).
+    - Contacts never join names: they are grouped by their own text only.
     """
-    canon = {
-        i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end])
+    name_items = {i: d for i, d in enumerate(decisions) if d.operator != "keep" and d.entity_type in NAME_TYPES}
+    grouped: dict[int, tuple[str, str]] = {
+        i: (d.entity_type, d.canonical or canonical_form(d.entity_type, text[d.start:d.end]))
         for i, d in enumerate(decisions)
-        if d.operator != "keep"
+        if d.operator != "keep" and d.entity_type not in NAME_TYPES
     }
-    best_type: dict[str, tuple[float, str]] = {}
-    for i, form in canon.items():
-        d = decisions[i]
-        if form not in best_type or d.score > best_type[form][0]:
-            best_type[form] = (d.score, d.entity_type)
-    # A person's single first or last name, or an organization's leading words
-    # ("Northwind" for "Northwind Analytics"), joins the one longer name that has it.
-    owners: dict[str, set[str]] = defaultdict(set)
-    for form, (_, entity_type) in best_type.items():
-        words = form.split()
-        if len(words) < 2:
-            continue
-        if entity_type == "PERSON":
-            for part in words:
-                owners[part].add(form)
-        elif entity_type in ORGANIZATION_TYPES:
-            for n in range(1, len(words)):
-                owners[" ".join(words[:n])].add(form)
-    grouped = {}
-    for i, form in canon.items():
-        entity_type = best_type[form][1]
-        if entity_type not in NAME_TYPES or form not in owners or len(owners[form]) != 1:
-            grouped[i] = (entity_type, form)
-            continue
-        (longer,) = owners[form]
-        grouped[i] = (best_type[longer][1], longer)
+    forms = {i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end]) for i, d in name_items.items()}
+    decisive: dict[str, tuple[float, str]] = {}
+    mention_types: dict[str, Counter] = defaultdict(Counter)
+    supported: set[tuple[str, str]] = set()  # (type, form) with a source that is not a guess
+    for i, d in name_items.items():
+        form = forms[i]
+        mention_types[form][d.entity_type] += 1
+        for source in d.sources or (d,):
+            # Evidence for the name is evidence about all of it: "Austin" alone found as a
+            # first name says nothing about the type of "Austin ISD".
+            if source.recognizer in grouping.guesses or source.entity_type not in NAME_TYPES \
+                    or source.start > d.start or source.end < d.end:
+                continue
+            supported.add((source.entity_type, form))
+            if source.score >= grouping.decisive_score:
+                best = decisive.get(form)
+                if best is None or (source.score, source.entity_type) > best:
+                    decisive[form] = (source.score, source.entity_type)
+    keys: dict[int, tuple[str, str]] = {}
+    for i, d in name_items.items():
+        form = forms[i]
+        if form in decisive:
+            keys[i] = (decisive[form][1], form)
+        elif {"PERSON", "LOCATION"} <= set(mention_types[form]) and ("PERSON", form) in supported:
+            # A first name that is also a place ("Austin", "Savannah"): each mention by its context.
+            keys[i] = (grouping.cues.type_at(text, d.start, d.end) or d.entity_type, form)
+        elif ("PERSON", form) in supported and not any(
+            (t, form) in supported for t in mention_types[form] if t not in ("PERSON", "LOCATION")
+        ) and "LOCATION" not in mention_types[form]:
+            keys[i] = ("PERSON", form)  # "Renee, Dolores" guessed ORG, but only a first name says anything
+        else:  # the model's type flips on one word: the most frequent type, then a fixed order
+            counts = mention_types[form]
+            keys[i] = (min(counts, key=lambda t: (-counts[t], _TYPE_ORDER.index(t))), form)
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    families: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entity_type, form in set(keys.values()):
+        for part in _short_forms(entity_type, form, grouping.generic_words):
+            owners[part].add((entity_type, form))
+        if entity_type == "PERSON" and " " not in form:  # "the Thorsbys" is Thorsby's family
+            families[form + "s"].add((entity_type, form))
+    links: dict[tuple[str, str], tuple[str, str]] = {}
+    for entity in set(keys.values()):
+        entity_type, form = entity
+        guessed = entity not in supported
+        candidates = owners.get(form, set()) - {entity}
+        if len(candidates) == 1:
+            (owner,) = candidates
+            if owner[0] == entity_type or (guessed and "LOCATION" not in (entity_type, owner[0])):
+                links[entity] = owner
+        elif not candidates and guessed and len(families.get(form, ())) == 1:
+            links[entity] = next(iter(families[form]))  # the model read "the Thorsbys" as a place
+    for i, entity in keys.items():
+        seen = {entity}
+        while entity in links and links[entity] not in seen:  # "thorsbys" -> "thorsby" -> "evelyn thorsby"
+            entity = links[entity]
+            seen.add(entity)
+        grouped[i] = entity
     return grouped
+
+
+def _short_forms(entity_type: str, form: str, generic_words: frozenset[str]) -> list[str]:
+    """The shorter names that may stand for ``form``: a person's single names, an
+    organization's runs of words that are not all generic; places have none."""
+    words = form.split()
+    if len(words) < 2 or entity_type == "LOCATION":
+        return []
+    if entity_type == "PERSON":
+        return words
+    first = 1 if entity_type == "PRODUCT" else 0  # a product's first word is its vendor ("Adobe Analytics")
+    runs = (" ".join(words[a:b]) for a in range(first, len(words)) for b in range(a + 1, len(words) + 1)
+            if b - a < len(words))
+    return [run for run in runs if not all(w in generic_words or len(w) < 2 for w in run.split())]
 
 
 def pseudonymize(
@@ -116,13 +207,14 @@ def pseudonymize(
     decisions: list[Decision],
     policy_for: Callable[[str], EntityPolicy],
     *,
+    grouping: Grouping,
     book: SurrogateBook | None = None,
     hash_key: bytes = b"",
 ) -> tuple[list[Replacement], list[str | None]]:
     """Replacements for every decision that changes text, and each decision's surrogate."""
     book = book if book is not None else SurrogateBook()
     reserved = {label_core(text[d.start:d.end]) for d in decisions if d.entity_type == "PLACEHOLDER"}
-    grouped = group_mentions(text, decisions)
+    grouped = group_mentions(text, decisions, grouping)
     wanted, templates = [], {}
     for i, (entity_type, form) in sorted(grouped.items()):
         policy = policy_for(entity_type)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service.engine.decide import filter_findings, protect_union, subtract_placeholders
+from service.engine.pseudonymize import NAME_TYPES
 from service.models import Finding
 
 
@@ -16,18 +17,18 @@ def op(_):
 
 
 def test_decide_protect_union_merges_overlaps_into_the_union():
-    decisions = protect_union([F(0, 6, "ORGANIZATION"), F(4, 15, "PRODUCT", 0.9)], op)
+    decisions = protect_union([F(0, 6, "ORGANIZATION"), F(4, 15, "PRODUCT", 0.9)], op, name_types=NAME_TYPES)
     assert [(d.start, d.end, d.entity_type) for d in decisions] == [(0, 15, "PRODUCT")]
     assert len(decisions[0].sources) == 2
 
 
 def test_decide_protect_union_keeps_disjoint_spans_apart():
-    decisions = protect_union([F(10, 14), F(0, 4), F(4, 8)], op)
+    decisions = protect_union([F(10, 14), F(0, 4), F(4, 8)], op, name_types=NAME_TYPES)
     assert [(d.start, d.end) for d in decisions] == [(0, 4), (4, 8), (10, 14)]
 
 
 def test_decide_protect_union_chain_of_overlaps_becomes_one_span():
-    decisions = protect_union([F(0, 5), F(3, 9), F(8, 12)], op)
+    decisions = protect_union([F(0, 5), F(3, 9), F(8, 12)], op, name_types=NAME_TYPES)
     assert [(d.start, d.end) for d in decisions] == [(0, 12)]
 
 

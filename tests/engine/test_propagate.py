@@ -6,10 +6,16 @@ from service.engine.propagate import propagate
 from service.models import Finding
 
 
-def run(text, seeds, is_common_word=lambda w: w in {"spark", "reading"}):
+COMMON = {"spark": 4.0, "reading": 4.5, "chase": 4.4, "gates": 4.3, "first": 6.1, "power": 5.5}
+
+
+def run(text, seeds, is_common_word=lambda w: w in COMMON, *, full=False):
     findings = [Finding(text.index(s), text.index(s) + len(s), t, 0.85, "spacy_ner.v1", "why") for s, t in seeds]
     out = propagate(text, findings, PropagationConfig(), is_noise=lambda s: s.lower() == "interviewer",
-                    is_common_word=is_common_word)
+                    is_common_word=is_common_word, word_zipf=lambda w: COMMON.get(w, 2.0),
+                    generic_words=frozenset({"group", "foundation", "bank", "analytics", "inc"}))
+    if full:
+        return sorted((text[f.start:f.end], f.entity_type, f.canonical) for f in out)
     return sorted(text[f.start:f.end] for f in out)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 import pytest
 
 from service.engine.canonical import canonical_form
-from service.engine.pseudonymize import apply_replacements, letter_label, pseudonymize
+from service.engine.pseudonymize import Grouping, TypeCues, apply_replacements, letter_label, pseudonymize
 from service.models import Decision
+
+GROUPING = Grouping(guesses=frozenset({"r.v1"}), decisive_score=0.85, generic_words=frozenset({"inc", "group"}),
+                    cues=TypeCues())
 
 
 def D(text, surface, entity_type, *, nth=0, operator="pseudonym", score=0.85):
@@ -45,7 +48,7 @@ def test_pseudonymize_same_entity_same_surrogate(engine_config):
         D(text, "Acme", "ORGANIZATION"),
     ]
     decisions.sort(key=lambda d: d.start)
-    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy)
+    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
     by_surface = {text[d.start:d.end]: s for d, s in zip(decisions, surrogates)}
     assert by_surface["Northwind Analytics Inc."] == by_surface["northwind"] == "[Company A]"
     assert by_surface["Sarah Chen"] == by_surface["Sarah"] == by_surface["Dr Chen"] == "[Person 1]"
@@ -65,7 +68,7 @@ def test_pseudonymize_skips_letters_used_by_placeholders(engine_config):
         ],
         key=lambda d: d.start,
     )
-    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy)
+    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
     assert surrogates == [None, "[Company C]", "[Company D]", None]
     assert "Company A" in apply_replacements(text, replacements)
 
@@ -82,8 +85,8 @@ def test_pseudonymize_operators_from_config(engine_config):
     text = "Amin at Acme in Leeds uses Tableau."
     decisions = [D(text, "Amin", "PERSON"), D(text, "Acme", "ORGANIZATION"), D(text, "Leeds", "LOCATION"),
                  D(text, "Tableau", "PRODUCT")]
-    replacements, _ = pseudonymize(text, decisions, config.policy, hash_key=b"k")
+    replacements, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
     out = apply_replacements(text, replacements)
     assert out.startswith("**** at  in Leeds uses [product-")
-    again, _ = pseudonymize(text, decisions, config.policy, hash_key=b"k")
+    again, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
     assert apply_replacements(text, again) == out  # hashing is stable for one key
