@@ -105,10 +105,11 @@ class AmbiguityRule:
     caps: bool = False  # in capitals only ("WHO", "NICE"): for acronyms that are also words
     pair: bool = False  # listed next to another name that counted
     unless_vetoed: bool = False  # counts by default; only the vetoes stop it
-    prev: frozenset[tuple[str, ...]] = frozenset()  # phrases right before the name
-    next: frozenset[tuple[str, ...]] = frozenset()  # phrases right after it ("'s" = possessive)
-    veto_prev: frozenset[tuple[str, ...]] = frozenset()
-    veto_next: frozenset[tuple[str, ...]] = frozenset()
+    # Phrases, longest first (then alphabetical), so the evidence named is the same in every process.
+    prev: tuple[tuple[str, ...], ...] = ()  # phrases right before the name
+    next: tuple[tuple[str, ...], ...] = ()  # phrases right after it ("'s" = possessive)
+    veto_prev: tuple[tuple[str, ...], ...] = ()
+    veto_next: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -213,7 +214,7 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
         rule = AmbiguityRule(
             entity_type=entity_type,
             **flags,
-            **{k: frozenset(v) for k, v in options.items()},
+            **{k: tuple(sorted(v, key=lambda phrase: (-len(phrase), phrase))) for k, v in options.items()},
         )
         tokens = tokenize_name(surface)
         compact = "".join(tokens)

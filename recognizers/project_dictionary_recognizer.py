@@ -149,7 +149,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         heads: dict[str, set[int]] = {}
         for index, entry in enumerate(self._entries):
             for name in (entry.term, *entry.aliases):
-                for variant in {name, canonical_form(entry.entity_type, name)}:
+                for variant in dict.fromkeys((name, canonical_form(entry.entity_type, name))):  # ordered: same forms in every process
                     words = [_word(t) for t in TOKEN_RE.findall(variant)]
                     words = [w for w in words if w]
                     if not words:

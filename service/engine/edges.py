@@ -160,7 +160,8 @@ def trim_span(
             return True
         return content_words and has_capital and bare.islower() and is_common_word(bare)
 
-    while tokens and removable(tokens[0]):
+    while tokens and (removable(tokens[0]) or (words and _sentence_initial_function_word(text, tokens[0],
+                                                                                          is_function_word))):
         tokens.pop(0)
     while tokens and removable(tokens[-1]):
         tokens.pop()
@@ -171,6 +172,15 @@ def trim_span(
     if ending and ending.start() > new_start and _possessive_use(text, new_end, is_function_word):
         new_end = ending.start()
     return new_start, new_end
+
+
+def _sentence_initial_function_word(text: str, token: tuple[int, int], is_function_word: IsWord) -> bool:
+    """"Then" in "Then Globex": capitalized only because a sentence starts there."""
+    word = text[token[0]:token[1]]
+    if not (word[:1].isupper() and word[1:].islower() and is_function_word(word.lower())):
+        return False
+    before = text[:token[0]].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _possessive_use(text: str, end: int, is_function_word: IsWord) -> bool:

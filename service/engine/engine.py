@@ -26,6 +26,7 @@ from service.engine.decide import (
     protect_union,
     subtract_placeholders,
 )
+from service.engine.line_endings import LfView
 from service.engine.edges import extend_names, join_adjacent, split_at_breaks, trim_edges
 from service.engine.nlp import TranscriptNlpEngine, load_spacy
 from service.engine.noise import NoiseFilter, normalize_surface
@@ -118,9 +119,11 @@ class Engine:
                 raise TextTooLong(f"text has {len(text)} characters; the limit (nlp.max_chars) is {self.config.nlp.max_chars}")
         # The NER model reads the truecased copy of uncased speech-to-text (offsets are the
         # same); the other recognizers read the original, where capitals are real evidence.
-        seen = [self._for_model(text) for text in texts]
+        views = [LfView.of(text) for text in texts]
+        seen = [self._for_model(view.text) for view in views]
         artifacts = self.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
-        for text, cased, (_, nlp_artifacts) in zip(texts, seen, artifacts):
+        for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
+            text = view.text
             results = self.analyzer.analyze(
                 text=text, language="en", entities=self.entities,
                 nlp_artifacts=nlp_artifacts,
@@ -130,7 +133,14 @@ class Engine:
             )
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
-            yield self._decide(text, cased, findings, options)
+            analysis = self._decide(text, cased, findings, options)
+            if view.text is not view.original:
+                analysis = Analysis(
+                    text=view.original,
+                    decisions=[view.decision(d) for d in analysis.decisions],
+                    dropped=[Dropped(view.finding(x.finding), x.why) for x in analysis.dropped],
+                )
+            yield analysis
 
     def _for_model(self, text: str) -> str:
         settings = self.config.truecase

@@ -131,7 +131,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     forms = {i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end]) for i, d in name_items.items()}
     decisive: dict[str, tuple[float, str]] = {}
     mention_types: dict[str, Counter] = defaultdict(Counter)
-    supported: set[tuple[str, str]] = set()  # (type, form) with a source that is not a guess
+    supported: dict[tuple[str, str], float] = {}  # (type, form) -> best score of a source not a guess
     for i, d in name_items.items():
         form = forms[i]
         mention_types[form][d.entity_type] += 1
@@ -141,7 +141,8 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
             if source.recognizer in grouping.guesses or source.entity_type not in NAME_TYPES \
                     or source.start > d.start or source.end < d.end:
                 continue
-            supported.add((source.entity_type, form))
+            key = (source.entity_type, form)
+            supported[key] = max(supported.get(key, 0.0), source.score)
             if source.score >= grouping.decisive_score:
                 best = decisive.get(form)
                 if best is None or (source.score, source.entity_type) > best:
@@ -154,10 +155,10 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
         elif {"PERSON", "LOCATION"} <= set(mention_types[form]) and ("PERSON", form) in supported:
             # A first name that is also a place ("Austin", "Savannah"): each mention by its context.
             keys[i] = (grouping.cues.type_at(text, d.start, d.end) or d.entity_type, form)
-        elif ("PERSON", form) in supported and not any(
-            (t, form) in supported for t in mention_types[form] if t not in ("PERSON", "LOCATION")
-        ) and "LOCATION" not in mention_types[form]:
-            keys[i] = ("PERSON", form)  # "Renee, Dolores" guessed ORG, but only a first name says anything
+        elif backed := _backed_type(form, supported, mention_types[form]):
+            # Weaker evidence that is not a guess still outranks the model's type: "Halvorsen
+            # Analytics" has an organization's suffix; "Renee" in "Renee, Dolores" is a first name.
+            keys[i] = (backed, form)
         else:  # the model's type flips on one word: the most frequent type, then a fixed order
             counts = mention_types[form]
             keys[i] = (min(counts, key=lambda t: (-counts[t], _TYPE_ORDER.index(t))), form)
@@ -186,6 +187,18 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
             seen.add(entity)
         grouped[i] = entity
     return grouped
+
+
+def _backed_type(form: str, supported: dict[tuple[str, str], float], guessed: Counter) -> str | None:
+    """The type a source that is not a guess gives ``form``, if any; a first name does not
+    overrule the model's reading of a place ("lives in Denver")."""
+    backed = sorted((score, t) for (t, f), score in supported.items() if f == form)
+    if not backed:
+        return None
+    entity_type = backed[-1][1]
+    if entity_type == "PERSON" and "LOCATION" in guessed:
+        return None
+    return entity_type
 
 
 def _short_forms(entity_type: str, form: str, generic_words: frozenset[str]) -> list[str]:

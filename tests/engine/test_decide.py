@@ -147,3 +147,18 @@ def test_decide_boilerplate_lines_drop_tool_names_but_keep_people(noise):
     kept, dropped = drop_boilerplate(findings, noise.boilerplate_spans(text), noise.boilerplate_types)
     assert sorted(text[f.start:f.end] for f in kept) == ["Amin", "Jane Roe"]
     assert len(dropped) == 2
+
+
+def test_decide_protect_union_a_contact_swallows_the_names_inside_it():
+    text = "write to priya.raman@example.com today"
+    start = text.index("priya")
+    email = F(start, start + len("priya.raman@example.com"), "EMAIL_ADDRESS", 1.0, "email.v1")
+    priya = Finding(start, start + 5, "PERSON", 0.98, "dictionary.v1", "why", canonical="priya raman")
+    decisions = protect_union([priya, email], op, name_types=NAME_TYPES)
+    assert [(d.entity_type, d.canonical) for d in decisions] == [("EMAIL_ADDRESS", None)]
+
+
+def test_decide_protect_union_takes_the_canonical_of_the_winning_type():
+    decisions = protect_union([Finding(0, 9, "PERSON", 0.7, "a.v1", "why", canonical="jane"),
+                               F(0, 9, "ORGANIZATION", 0.9)], op, name_types=NAME_TYPES)
+    assert [(d.entity_type, d.canonical) for d in decisions] == [("ORGANIZATION", None)]
