@@ -16,10 +16,8 @@ file on first use) and resolving a project reference (id or name).
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
@@ -31,6 +29,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from recognizers.project_dictionary_recognizer import ProjectDictionaryRecognizer
+from service.atomic_files import create_once
 from service.config import EntityPolicy, Settings
 from service.engine.engine import RequestOptions
 from service.engine.noise import normalize_surface
@@ -306,23 +305,11 @@ def _read_key_file(path: Path, announce: Callable[[str], None]) -> bytes:
 
 def _create_key_file(path: Path, announce: Callable[[str], None]) -> bytes:
     """Write a new key to ``path`` (mode 600) unless another process just did; return the key in it."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mode 600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(generate_store_key() + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)  # atomic, and fails if a concurrent first run won
-            announce(
-                f"created a new project store key in {path} (mode 600). Back it up separately from the store: "
-                "without it the re-identification key and the dictionary cannot be read."
-            )
-        except FileExistsError:
-            pass
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    if create_once(path, generate_store_key() + b"\n"):
+        announce(
+            f"created a new project store key in {path} (mode 600). Back it up separately from the store: "
+            "without it the re-identification key and the dictionary cannot be read."
+        )
     return _read_key_file(path, announce)
 
 
