@@ -9,7 +9,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from service.formats import FormatError, read, write
-from service.formats.safezip import MAX_TOTAL_UNCOMPRESSED
+from service.formats.docx_package import MAX_TOTAL_UNCOMPRESSED
 
 NAMES = {"Ines Valdemar": "Person A", "Martha Klein": "Person B", "Jonas Weber": "Person C",
          "Priya Raman": "Person D"}
@@ -243,6 +243,47 @@ def test_docx_refuses_xml_with_a_doctype(interview_docx):
     with pytest.raises(FormatError) as error:
         read(with_document_xml(interview_docx, xxe), filename="x.docx")
     assert "DOCTYPE" in error.value.reason
+
+
+def with_member(original: bytes, name: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(original))
+    return zip_with({n: (content if n == name else source.read(n)) for n in source.namelist()})
+
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+RELATIONSHIPS = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">&lol2;</Relationships>'
+
+
+@pytest.mark.parametrize("part", ["_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml",
+                                  "[Content_Types].xml", "docProps/core.xml"])
+def test_docx_refuses_a_doctype_in_any_xml_part_not_only_those_with_text(interview_docx, part):
+    with pytest.raises(FormatError) as error:
+        read(with_member(interview_docx, part, BILLION_LAUGHS + RELATIONSHIPS), filename="x.docx")
+    assert error.value.reason == "has an XML part with a DOCTYPE declaration (refused: XXE risk)"
+
+
+def test_docx_refuses_an_external_doctype_in_a_relationship_part(interview_docx):
+    external = (b'<?xml version="1.0"?><!DOCTYPE Relationships SYSTEM "http://example.invalid/rels.dtd">'
+                + RELATIONSHIPS.replace(b"&lol2;", b""))
+    with pytest.raises(FormatError, match="DOCTYPE"):
+        read(with_member(interview_docx, "word/_rels/document.xml.rels", external), filename="x.docx")
+
+
+def test_docx_refuses_a_malformed_relationship_part_with_its_line(interview_docx):
+    with pytest.raises(FormatError) as error:
+        read(with_member(interview_docx, "_rels/.rels", b"<?xml version='1.0'?>\n<Relationships>\n<a>"),
+             filename="x.docx")
+    assert error.value.reason == "has a malformed XML part" and error.value.line == 3
+
+
+def test_docx_refuses_members_that_expand_too_far_in_total(interview_docx):
+    source = zipfile.ZipFile(io.BytesIO(interview_docx))
+    members = {n: source.read(n) for n in source.namelist()}
+    members.update({f"word/media/padding{n}.bin": bytes(900_000) for n in range(10)})  # each too small to check
+    with pytest.raises(FormatError) as error:
+        read(zip_with(members), filename="x.docx")
+    assert error.value.reason == "is compressed more than 100:1 in total (possible zip bomb)"
 
 
 def test_docx_refuses_malformed_xml(interview_docx):
