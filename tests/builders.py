@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 
 def docx_bytes(*paragraphs: str) -> bytes:
@@ -13,4 +14,13 @@ def docx_bytes(*paragraphs: str) -> bytes:
         document.add_paragraph(text)
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive holding ``members`` (name -> content), in that order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
     return buffer.getvalue()

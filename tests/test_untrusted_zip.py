@@ -9,16 +9,9 @@ import zipfile
 import pytest
 
 from service.untrusted_zip import ZipLimits, ZipRefused, open_archive, read_member
+from tests.builders import zip_bytes
 
 LIMITS = ZipLimits(max_total=50_000_000, max_member=20_000_000, max_members=5)
-
-
-def zip_of(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 def zeros_zip(name: str, size: int) -> bytes:
@@ -47,7 +40,7 @@ def refusal(data: bytes, limits: ZipLimits = LIMITS) -> str:
 
 
 def test_a_normal_archive_is_read_member_by_member():
-    data = zip_of({"a.txt": b"Interviewer: hello\n" * 1000, "dir/b.vtt": b"WEBVTT\n", "stored.txt": b"x"})
+    data = zip_bytes({"a.txt": b"Interviewer: hello\n" * 1000, "dir/b.vtt": b"WEBVTT\n", "stored.txt": b"x"})
     archive = open_archive(data, LIMITS)
     assert [read_member(archive, info) for info in archive.infolist()] == [
         b"Interviewer: hello\n" * 1000, b"WEBVTT\n", b"x"]
@@ -65,13 +58,13 @@ def test_a_high_ratio_member_is_refused_before_inflating():
 
 
 def test_many_small_members_are_refused_by_count_and_by_total_ratio():
-    assert "has more than 5 zip members" in refusal(zip_of({f"{n}.txt": b"hi" for n in range(6)}))
+    assert "has more than 5 zip members" in refusal(zip_bytes({f"{n}.txt": b"hi" for n in range(6)}))
     members = {f"{n}.txt": bytes(900_000) for n in range(5)}  # each below the per-member ratio check
-    assert refusal(zip_of(members)) == "is compressed more than 100:1 in total (possible zip bomb)"
+    assert refusal(zip_bytes(members)) == "is compressed more than 100:1 in total (possible zip bomb)"
 
 
 def test_declared_sizes_over_the_limits_are_refused():
-    big = zip_of({"big.txt": b"x" * 100}, zipfile.ZIP_STORED)
+    big = zip_bytes({"big.txt": b"x" * 100}, zipfile.ZIP_STORED)
     assert refusal(big, ZipLimits(max_total=1000, max_member=50)) == "zip member 1 is 100 bytes; the limit is 50 bytes"
     assert refusal(big, ZipLimits(max_total=99)) == (
         "would expand to 100 bytes, over the 99-byte limit (possible zip bomb)")
@@ -90,12 +83,12 @@ def test_a_member_that_inflates_past_its_declared_size_is_cut_off():
 
 
 def test_a_member_shorter_than_declared_is_refused():
-    short = declare_size(zip_of({"short.txt": b"only this"}), 500_000)
+    short = declare_size(zip_bytes({"short.txt": b"only this"}), 500_000)
     assert "zip member 1" in refusal(short)
 
 
 def test_encrypted_members_and_other_methods_are_refused():
-    data = bytearray(zip_of({"a.txt": b"text"}, zipfile.ZIP_STORED))
+    data = bytearray(zip_bytes({"a.txt": b"text"}, zipfile.ZIP_STORED))
     central = data.rfind(b"PK\x01\x02")
     encrypted = bytearray(data)
     encrypted[6] |= 0x1  # general purpose flag bit 0, local header and central directory
@@ -113,18 +106,18 @@ def test_duplicate_names_and_damaged_archives_are_refused():
         archive.writestr("a.txt", b"one")
         archive.writestr("a.txt", b"two")
     assert refusal(buffer.getvalue()) == "has duplicate zip member names"
-    data = zip_of({"a.txt": b"text"})
+    data = zip_bytes({"a.txt": b"text"})
     assert refusal(data[: len(data) // 2]) == "is not a readable zip archive (damaged or truncated)"
 
 
 def test_a_zip_inside_a_zip_is_just_a_member():
     inner = zeros_zip("bomb.txt", 100_000_000)
-    archive = open_archive(zip_of({"inner.zip": inner}, zipfile.ZIP_STORED), LIMITS)
+    archive = open_archive(zip_bytes({"inner.zip": inner}, zipfile.ZIP_STORED), LIMITS)
     assert read_member(archive, archive.getinfo("inner.zip")) == inner  # its own checks come when it is opened
     assert "possible zip bomb" in refusal(inner)
 
 
 def test_only_the_members_the_caller_reads_are_size_checked():
-    data = zip_of({"keep.txt": b"fine", "skip.bin": bytes(5_000_000)})
+    data = zip_bytes({"keep.txt": b"fine", "skip.bin": bytes(5_000_000)})
     archive = open_archive(data, LIMITS, checked=lambda info: info.filename.endswith(".txt"))
     assert read_member(archive, archive.getinfo("keep.txt")) == b"fine"

@@ -10,6 +10,7 @@ from docx.oxml import parse_xml
 
 from service.formats import FormatError, read, write
 from service.formats.docx_package import MAX_TOTAL_UNCOMPRESSED
+from tests.builders import zip_bytes
 
 NAMES = {"Ines Valdemar": "Person A", "Martha Klein": "Person B", "Jonas Weber": "Person C",
          "Priya Raman": "Person D"}
@@ -153,7 +154,7 @@ def test_docx_footnotes_part_is_read_and_redacted(interview_docx):
         b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         b'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Confirmed by </w:t></w:r>'
         b'<w:r><w:t>Priya Raman</w:t></w:r></w:p></w:footnote></w:footnotes>')
-    data = zip_with(members)
+    data = zip_bytes(members)
     transcript = read(data, filename="x.docx")
     assert "Confirmed by Priya Raman" in transcript.text.split("\n")
     start = transcript.text.index("Confirmed by Priya Raman") + 13
@@ -180,17 +181,9 @@ def test_docx_libreoffice_written_file_round_trips_and_redacts(interview_docx, r
     assert zipfile.ZipFile(io.BytesIO(out)).testzip() is None
 
 
-def zip_with(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 def with_document_xml(original: bytes, document_xml: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(original))
-    return zip_with({n: (document_xml if n == "word/document.xml" else source.read(n)) for n in source.namelist()})
+    return zip_bytes({n: (document_xml if n == "word/document.xml" else source.read(n)) for n in source.namelist()})
 
 
 def test_docx_refuses_a_file_that_is_not_a_zip():
@@ -213,19 +206,19 @@ def test_docx_refuses_a_truncated_zip(interview_docx):
 
 def test_docx_refuses_a_zip_that_is_not_a_word_document():
     with pytest.raises(FormatError) as error:
-        read(zip_with({"notes.txt": b"Jane Doe"}), filename="x.docx")
+        read(zip_bytes({"notes.txt": b"Jane Doe"}), filename="x.docx")
     assert "not a Word document" in error.value.reason
 
 
 def test_docx_refuses_a_highly_compressed_member_before_inflating(interview_docx):
-    bomb = zip_with({"[Content_Types].xml": b"<x/>", "word/document.xml": b" " * 5_000_000})
+    bomb = zip_bytes({"[Content_Types].xml": b"<x/>", "word/document.xml": b" " * 5_000_000})
     with pytest.raises(FormatError) as error:
         read(bomb, filename="x.docx")
     assert "zip bomb" in error.value.reason
 
 
 def test_docx_refuses_a_declared_total_size_over_the_limit():
-    data = bytearray(zip_with({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"},
+    data = bytearray(zip_bytes({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"},
                               zipfile.ZIP_STORED))
     # Claim a huge uncompressed size in the central directory (and keep the ratio check quiet).
     central = data.rfind(b"PK\x01\x02")
@@ -247,7 +240,7 @@ def test_docx_refuses_xml_with_a_doctype(interview_docx):
 
 def with_member(original: bytes, name: str, content: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(original))
-    return zip_with({n: (content if n == name else source.read(n)) for n in source.namelist()})
+    return zip_bytes({n: (content if n == name else source.read(n)) for n in source.namelist()})
 
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -282,7 +275,7 @@ def test_docx_refuses_members_that_expand_too_far_in_total(interview_docx):
     members = {n: source.read(n) for n in source.namelist()}
     members.update({f"word/media/padding{n}.bin": bytes(900_000) for n in range(10)})  # each too small to check
     with pytest.raises(FormatError) as error:
-        read(zip_with(members), filename="x.docx")
+        read(zip_bytes(members), filename="x.docx")
     assert error.value.reason == "is compressed more than 100:1 in total (possible zip bomb)"
 
 
