@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 ZIP_MAGIC = b"PK\x03\x04"
-READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
-               NotImplementedError, RuntimeError)
+_READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+                NotImplementedError, RuntimeError)
 _CHUNK = 1 << 16
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
@@ -58,7 +58,7 @@ def open_archive(
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except READ_ERRORS:
+    except _READ_ERRORS:
         raise ZipRefused("is not a readable zip archive (damaged or truncated)") from None
     infos = archive.infolist()
     if len(infos) > limits.max_members:
@@ -103,7 +103,7 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 if size > declared:
                     break
                 chunks.append(chunk)
-    except READ_ERRORS:
+    except _READ_ERRORS:
         raise _member_error(archive, info, "is damaged or truncated") from None
     if size != declared:
         raise _member_error(archive, info, "does not match its declared size")
