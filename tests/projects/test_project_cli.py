@@ -118,14 +118,25 @@ def test_redact_with_project_is_consistent_and_reversible(capsys, tmp_path):
     assert r2 == "Interviewer: And then?\n[Person 1]: [Company Y] bought [Company A] platform, and [Person 2] left.\n"
     for name in NAMES:
         assert name not in err1 + err2 + (tmp_path / "rep.json").read_text(encoding="utf-8")
-    code, out, _ = run(capsys, "project", "reidentify", "study", str(out1))
-    assert code == 0 and out == "Amin Shah: I was at Northwind Analytics in Seattle with Sarah Chen.\n"
+    # Each file as written comes back exactly: "Inc." and "northwind's" included.
+    code, out, err = run(capsys, "project", "reidentify", "study", str(out1))
+    assert code == 0 and out == doc1.read_text(encoding="utf-8") and err == ""
     restored = tmp_path / "restored.txt"
     code, _, err = run(capsys, "project", "reidentify", "study", str(out2), "-o", str(restored))
     assert code == 0 and stat.S_IMODE(restored.stat().st_mode) == 0o600
-    assert restored.read_text(encoding="utf-8") == (
-        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics platform, and Sarah Chen left.\n"
+    assert restored.read_bytes() == doc2.read_bytes() and "exact" in err
+    # A redacted file edited afterwards: each surrogate gets its first-seen original, and stderr says so.
+    edited = tmp_path / "edited.txt"
+    edited.write_text(r2.replace("left.", "left in spring."), encoding="utf-8")
+    code, out, err = run(capsys, "project", "reidentify", "study", str(edited))
+    assert code == 0 and out == (
+        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics platform, and Sarah Chen left in spring.\n"
     )
+    assert "approximate: no redaction record for this text" in err
+    for name in NAMES:
+        assert name not in err
+    code, _, err = run(capsys, "project", "reidentify", "study", str(out2), "-o", str(out2))
+    assert code == 2 and "output is the input" in err
     key_file = tmp_path / "secret" / "key.json"
     code, _, err = run(capsys, "project", "export-key", "study", "-o", str(key_file))
     assert code == 0 and "warning" in err and "real name" in err
