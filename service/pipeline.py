@@ -72,14 +72,15 @@ def redact_document(engine: Engine, data: bytes, *, name: str | None = None, for
                     options: RequestOptions = NO_OPTIONS) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
     redaction = engine.redact(transcript.text, book=book, options=options)
-    undo: list = []
+    memory = book if isinstance(book, RedactionMemory) else None
+    undo: list | None = [] if memory is not None else None
     try:
         out = formats.write(transcript, redaction.replacements, undo=undo)
     except formats.FormatError as exc:
         raise InputError(name, str(exc), line=exc.line) from None
     warnings = []
-    if isinstance(book, RedactionMemory):
-        warnings = book.remember(transcript.text, redaction, WrittenFile(transcript, out, undo))
+    if memory is not None:
+        warnings = memory.remember(transcript.text, redaction, WrittenFile(transcript, out, undo))
     return RedactedDocument(out, transcript.format, formats.content_type(transcript.format), redaction, transcript,
                             warnings)
 
