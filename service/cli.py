@@ -139,12 +139,15 @@ def redact(
     else:
         write_atomic(output, document.data)
         err.print(f"{path}: {len(redaction.replacements)} replacements, written to {output} ({document.format})")
+    for warning in document.warnings:
+        err.print(f"{path}: warning: {warning['message']}", markup=False)
     if report is not None:
         doc = {
             "file": str(path),
             "format": document.format,
             "summary": summary(redaction),
             "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
+            "warnings": document.warnings,
             "engine": engine_info(engine.config),
         }
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))

@@ -23,7 +23,7 @@ from tenacity import RetryCallState, Retrying, retry_if_result, wait_exponential
 from tenacity.stop import stop_base
 
 from service.engine.pseudonymize import render_template
-from service.projects import StoreBook, reserved_labels
+from service.projects import StoreBook
 from service.store import ProjectStore
 
 logger = logging.getLogger("tanon.batch")
@@ -57,7 +57,7 @@ class TurnBook(StoreBook):
             self.project_id,
             items,
             make_label=lambda entity_type, n: render_template(templates[entity_type], n),
-            reserved_labels=reserved_labels(templates, reserved),
+            reserved_cores=reserved,
             run_id=self.turn.run_id,
             position=self.turn.position,
         )

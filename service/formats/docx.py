@@ -19,7 +19,7 @@ from service.models import Replacement
 
 from .base import FormatError, Segment, Transcript
 from .labels import speaker_label
-from .offsets import TextBuilder, apply_edits, plan_edits
+from .offsets import Edit, TextBuilder, apply_edits, apply_edits_inverse, plan_edits
 from .docx_package import open_package, read_part, replace_members, vet_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,6 +98,18 @@ class Holder:
         self.element.text = value
         if self.element.tag in _TEXT_TAGS and value != value.strip():
             self.element.set(_XML_SPACE, "preserve")
+
+    def space(self) -> str | None:
+        """The element's xml:space, which ``set`` may add (None for attributes)."""
+        return None if self.attribute else self.element.get(_XML_SPACE)
+
+    def set_space(self, space: str | None) -> None:
+        if self.attribute:
+            return
+        if space is None:
+            self.element.attrib.pop(_XML_SPACE, None)
+        else:
+            self.element.set(_XML_SPACE, space)
 
 
 def text_holders(root: etree._Element) -> list[Holder]:
@@ -178,7 +190,9 @@ class DocxFormat:
             _build_part(builder, segments, part, root)
         return Transcript(builder.text(), segments, self.name, source=data, pieces=builder.pieces)
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+        """``undo``, if given, receives ``[part, holder index, xml:space, [[start, end, text], ...]]``
+        for every edited text holder: what ``restore`` needs to put the original back."""
         edits = plan_edits(transcript.pieces, replacements, _escape)
         if not edits:
             return transcript.source
@@ -191,10 +205,36 @@ class DocxFormat:
             original = read_part(archive, part, self.name)
             root = parse_xml(original, self.name)
             holders = text_holders(root)
-            for index, holder_edits in part_edits.items():
-                holders[index].set(apply_edits(holders[index].get(), holder_edits))
+            for index, holder_edits in sorted(part_edits.items()):
+                holder = holders[index]
+                space = holder.space()
+                value, holder_undo = apply_edits_inverse(holder.get(), holder_edits)
+                holder.set(value)
+                if undo is not None:
+                    undo.append([part, index, space, [[e.start, e.end, e.text] for e in holder_undo]])
             new_members[part] = _serialize(root, original)
         return replace_members(archive, transcript.source, new_members, self.name)
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        """The document ``write`` was given, from the bytes it wrote and the ``undo`` it filled."""
+        archive = open_package(data, self.name)
+        by_part: dict[str, list] = {}
+        for part, index, space, edits in undo:
+            by_part.setdefault(part, []).append((index, space, [Edit(*e) for e in edits]))
+        new_members = {}
+        for part, items in by_part.items():
+            if part not in archive.namelist():
+                raise FormatError(self.name, "does not match its redaction record")
+            original = read_part(archive, part, self.name)
+            root = parse_xml(original, self.name)
+            holders = text_holders(root)
+            for index, space, edits in items:
+                if not 0 <= index < len(holders):
+                    raise FormatError(self.name, "does not match its redaction record")
+                holders[index].set(apply_edits(holders[index].get(), edits))
+                holders[index].set_space(space)
+            new_members[part] = _serialize(root, original)
+        return replace_members(archive, data, new_members, self.name)
 
 
 def _escape(surrogate: str) -> str:
