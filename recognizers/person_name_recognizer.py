@@ -15,7 +15,8 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
-from service.engine.canonical import PERSON_TITLES
+from service.vocabulary.entity_types import PERSON
+from service.vocabulary.person_titles import PERSON_TITLES
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -27,7 +28,7 @@ def _load_names(path: Path) -> frozenset[str]:
 
 class PersonNameRecognizer(TranscriptRecognizer):
     NAME = "person_name.v1"
-    ENTITIES = ("PERSON",)
+    ENTITIES = (PERSON,)
 
     def __init__(
         self,

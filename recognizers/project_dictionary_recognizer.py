@@ -11,7 +11,7 @@ For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND AN
   of each term, its aliases and its distinctive head word ("Northwind");
 * an exact key match wins; otherwise rapidfuzz's ``fuzz.ratio`` against forms of similar
   length, above a threshold and a minimum length, catches misspellings;
-* common English words (``service.store.common_words``) are never fuzzy-matched, never
+* generic words (``service.vocabulary.generic_words``) are never fuzzy-matched, never
   serve as head words, and match a term exactly only when capitalised in the text.
 """
 from __future__ import annotations
@@ -26,9 +26,10 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
-from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
-from service.store.common_words import common_words
-from service.store.entities import ENTITY_TYPES, PERSON
+from service.vocabulary.canonical import canonical_form
+from service.vocabulary.entity_types import NAME_TYPES, PERSON
+from service.vocabulary.generic_words import generic_words
+from service.vocabulary.organization_suffixes import LEGAL_SUFFIX_KEYS, suffix_key
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two tokens of one name: spaces, a line break, a hyphen.
@@ -64,7 +65,7 @@ class _Form:
     compact: str
     entry: int  # index into the recognizer's entries
     is_head: bool
-    all_common: bool  # every word of the form is a common English word
+    all_generic: bool  # every word of the form is a generic word
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class _Token:
     start: int
     end: int
     key: str
-    word: str  # case-folded, possessive removed (for the common-word check)
+    word: str  # case-folded, possessive removed (for the generic-word check)
     lowercase: bool
 
 
@@ -115,7 +116,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     """Presidio recognizer for one project's dictionary terms (with fuzzy STT tolerance)."""
 
     NAME = "project_dictionary.v1"
-    ENTITIES = ENTITY_TYPES
+    ENTITIES = NAME_TYPES
 
     def __init__(
         self,
@@ -123,14 +124,14 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         *,
         threshold: int = DEFAULT_THRESHOLD,
         min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
-        extra_common_words: Iterable[str] = (),
+        extra_generic_words: Iterable[str] = (),
         **kwargs: Any,
     ) -> None:
         """``terms``: store ``Term``s, ``(term, entity_type, aliases)`` tuples or mappings."""
         self._entries = [_as_entry(item) for item in terms]
         self._threshold = threshold
         self._min_fuzzy_length = min_fuzzy_length
-        self._common = common_words() | {w.casefold() for w in extra_common_words}
+        self._generic = generic_words() | {w.casefold() for w in extra_generic_words}
         self._exact: dict[str, _Form] = {}
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._max_tokens = 1
@@ -156,8 +157,8 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                         continue
                     self._max_tokens = max(self._max_tokens, len(words))
                     compact = "".join(_key(w) for w in words)
-                    all_common = all(w in self._common for w in words)
-                    full.setdefault(compact, _Form(compact, index, False, all_common))
+                    all_generic = all(w in self._generic for w in words)
+                    full.setdefault(compact, _Form(compact, index, False, all_generic))
                     if len(words) > 1:
                         for head in self._head_words(entry.entity_type, words):
                             heads.setdefault(_key(head), set()).add(index)
@@ -166,7 +167,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             if len(owners) == 1 and compact not in full:  # a head shared by two terms is not distinctive
                 self._exact[compact] = _Form(compact, next(iter(owners)), True, False)
         for compact, form in self._exact.items():
-            if len(compact) >= self._min_fuzzy_length and not form.all_common:
+            if len(compact) >= self._min_fuzzy_length and not form.all_generic:
                 self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
         # A misspelt word may be split by STT ("North wind"): allow one token more than the longest form.
         self._max_tokens += 1
@@ -176,9 +177,9 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             w
             for w in words
             if len(w) >= HEAD_MIN_LENGTH
-            and w not in self._common
+            and w not in self._generic
             and w not in STOP_WORDS
-            and w.replace(".", "") not in LEGAL_SUFFIXES
+            and suffix_key(w) not in LEGAL_SUFFIX_KEYS
             and not w.isdigit()
         ]
         if entity_type == PERSON:
@@ -229,14 +230,14 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
 
     def _match_window(self, window: list[_Token], compact: str) -> _Match | None:
         start, end = window[0].start, window[-1].end
-        all_common = all(t.word in self._common for t in window)
-        if all_common and all(t.lowercase for t in window):
+        all_generic = all(t.word in self._generic for t in window)
+        if all_generic and all(t.lowercase for t in window):
             return None  # "north wind", "apple": ordinary words, not a name
         form = self._exact.get(compact)
         if form is not None:
             score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
             return _Match(start, end, form.entry, score, how, form.is_head)
-        if all_common or len(compact) < self._min_fuzzy_length:
+        if all_generic or len(compact) < self._min_fuzzy_length:
             return None
         if len(window) > 1 and (window[0].word in STOP_WORDS or window[-1].word in STOP_WORDS):
             return None  # "the Nortwind": let the window without the stop word match

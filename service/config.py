@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, m
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
+from service.vocabulary.entity_types import NAME_TYPES
+
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
 
 Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
@@ -45,6 +47,11 @@ class ModelGuessesConfig(_Strict):
     anywhere_zipf: float = Field(5.5, ge=0)
 
 
+class VocabularyConfig(_Strict):
+    # wordfreq Zipf frequency from which a word is common English ("spark", "reading").
+    common_word_zipf: float = Field(3.5, ge=0)
+
+
 class NerConfig(_Strict):
     labels: dict[str, str]
     score: float = Field(0.85, ge=0, le=1)
@@ -60,14 +67,14 @@ class RecognizerEntry(_Strict):
 class PropagationConfig(_Strict):
     enabled: bool = True
     min_score: float = Field(0.6, ge=0, le=1)
-    entity_types: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+    entity_types: tuple[str, ...] = NAME_TYPES
     min_name_part_chars: int = Field(3, ge=1)
 
 
 class DecideConfig(_Strict):
     score_threshold: float = Field(0.4, ge=0, le=1)
     noise_file: str = "noise.yaml"
-    noise_applies_to: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+    noise_applies_to: tuple[str, ...] = NAME_TYPES
 
 
 class EntityPolicy(_Strict):
@@ -89,6 +96,7 @@ class EngineConfig(_Strict):
     version: Literal[1]
     nlp: NlpConfig
     truecase: TruecaseConfig = TruecaseConfig()
+    vocabulary: VocabularyConfig = VocabularyConfig()
     ner: NerConfig
     recognizers: tuple[RecognizerEntry, ...]
     propagation: PropagationConfig = PropagationConfig()

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import projects
-from service.engine.canonical import canonical_form
+from service.vocabulary.canonical import canonical_form
 from .crypto import StoreCrypto
 from .errors import InvalidEntity, InvalidLabel, SurrogateConflict
 from .schema import LABEL_LEN, TYPE_LEN, surrogate_variants, surrogates, term_keys, terms
