@@ -23,18 +23,18 @@ from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
 
-from recognizers.base import TranscriptRecognizer
+from recognizers.base import RecognizerSetupError, TranscriptRecognizer
+from service.vocabulary.entity_types import ORGANIZATION, ORGANIZATION_TYPES, UNIVERSITY
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "config" / "gazetteers"
 
 DEFAULT_LIST_FILES = {
-    "organizations": ("organizations.txt", "ORGANIZATION"),
-    "vendors and products": ("vendors_products.txt", "ORGANIZATION"),
-    "data providers": ("data_providers.txt", "ORGANIZATION"),
-    "universities": ("universities.txt", "UNIVERSITY"),
+    "organizations": ("organizations.txt", ORGANIZATION),
+    "vendors and products": ("vendors_products.txt", ORGANIZATION),
+    "data providers": ("data_providers.txt", ORGANIZATION),
+    "universities": ("universities.txt", UNIVERSITY),
 }
 DEFAULT_AMBIGUOUS_FILE = "ambiguous.txt"
-ENTITY_TYPES = ("ORGANIZATION", "UNIVERSITY", "PRODUCT")
 
 # Words, numbers and a lone "&" ("Dun & Bradstreet"); apostrophes, dots and "&" may sit
 # inside a token ("O'Reilly", "node.js", "AT&T"); hyphens and slashes split tokens so
@@ -94,6 +94,7 @@ class GazetteerEntry:
     canonical: str  # the first name on its line, shown in reasons
     entity_type: str
     list_name: str
+    path: Path  # the list file, named in load errors
 
 
 @dataclass(frozen=True)
@@ -121,9 +122,10 @@ class Gazetteer:
     prefixes: set[str] = field(default_factory=set)
     ambiguous: dict[tuple[str, ...], AmbiguityRule] = field(default_factory=dict)
     ambiguous_compact: dict[str, AmbiguityRule] = field(default_factory=dict)
-    conflicts: list[str] = field(default_factory=list)  # same key, different types
 
-    def add(self, name: str, entity_type: str, canonical: str, list_name: str) -> None:
+    def add(self, name: str, entity_type: str, canonical: str, list_name: str, path: Path) -> None:
+        """Index ``name``; a name that another line gives another type is an error, since
+        one spelling cannot get two kinds of surrogate."""
         tokens = tokenize_name(name)
         if tokens and tokens[0] == "the" and len(tokens) > 1:  # "The Home Depot": the article is not the name
             tokens = tokens[1:]
@@ -132,16 +134,21 @@ class Gazetteer:
         compact = "".join(tokens)
         existing = self.by_compact.get(compact)
         if existing is None:
-            self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name)
+            self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name, path)
             self.prefixes.update(compact[:i] for i in range(1, len(compact) + 1))
         elif existing.entity_type != entity_type:
-            self.conflicts.append(
-                f"{name!r} is {entity_type} in {list_name} but {existing.entity_type} in {existing.list_name}"
-            )
+            raise _conflict(path, name, entity_type, existing)
         self.listed_tokens.setdefault(compact, set()).add(tokens)
 
     def __len__(self) -> int:
         return len(self.by_compact)
+
+
+def _conflict(path: Path, name: str, entity_type: str, existing: GazetteerEntry) -> RecognizerSetupError:
+    return RecognizerSetupError(
+        f"{path}: {name!r} is {entity_type} here but {existing.entity_type} in {existing.path} "
+        f"({existing.canonical!r}); give the name one type"
+    )
 
 
 def _data_lines(path: Path):
@@ -154,8 +161,8 @@ def _data_lines(path: Path):
 
 def _entity_type(value: str, path: Path) -> str:
     value = _TYPE_ALIASES.get(value.strip().upper(), value.strip().upper())
-    if value not in ENTITY_TYPES:
-        raise ValueError(f"{path}: unknown entity type {value!r}")
+    if value not in ORGANIZATION_TYPES:
+        raise RecognizerSetupError(f"{path}: unknown entity type {value!r}; expected one of {', '.join(ORGANIZATION_TYPES)}")
     return value
 
 
@@ -168,7 +175,7 @@ def _load_list(gazetteer: Gazetteer, path: Path, default_type: str, list_name: s
             entity_type = _entity_type(type_field, path)
         names = [n.strip() for n in line.split(" | ") if n.strip()]
         for name in names:
-            gazetteer.add(name, entity_type, names[0], list_name)
+            gazetteer.add(name, entity_type, names[0], list_name, path)
 
 
 def _phrases(value: str) -> frozenset[tuple[str, ...]]:
@@ -193,7 +200,7 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
             profiles[name] = {k: _phrases(v) for k, v in (f.split("=", 1) for f in fields[1:])}
             continue
         if len(fields) < 3:
-            raise ValueError(f"{path}: expected surface, type and rules in {line!r}")
+            raise RecognizerSetupError(f"{path}: expected surface, type and rules in {line!r}")
         surface, entity_type, rule_names = fields[0], _entity_type(fields[1], path), fields[2]
         options: dict[str, set] = {"prev": set(), "next": set(), "veto_prev": set(), "veto_next": set()}
         flags = {"cased": False, "caps": False, "pair": False, "unless_vetoed": False}
@@ -204,11 +211,11 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
                 for key, phrases in profiles[rule].items():
                     options[key] |= phrases
             else:
-                raise ValueError(f"{path}: unknown rule or profile {rule!r} for {surface!r}")
+                raise RecognizerSetupError(f"{path}: unknown rule or profile {rule!r} for {surface!r}")
         for extra in fields[3:]:
             key, value = extra.split("=", 1)
             if key not in options:
-                raise ValueError(f"{path}: unknown option {key!r} for {surface!r}")
+                raise RecognizerSetupError(f"{path}: unknown option {key!r} for {surface!r}")
             options[key] |= _phrases(value)
         rule = AmbiguityRule(
             entity_type=entity_type,
@@ -220,9 +227,9 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
         gazetteer.ambiguous[tokens] = rule
         existing = gazetteer.by_compact.get(compact)
         if existing is None:  # a name only this list knows
-            gazetteer.add(surface, entity_type, surface, "ambiguous names")
+            gazetteer.add(surface, entity_type, surface, "ambiguous names", path)
         elif existing.entity_type != entity_type:
-            gazetteer.conflicts.append(f"{surface!r} is {entity_type} in ambiguous.txt but {existing.entity_type} in {existing.list_name}")
+            raise _conflict(path, surface, entity_type, existing)
         if tokens in gazetteer.listed_tokens[compact]:
             # The listed spelling is ambiguous, so every spelling of it is ("work day" too);
             # a split spelling ("sales force") marks only itself.
@@ -316,7 +323,7 @@ class GazetteerRecognizer(TranscriptRecognizer):
     """Finds listed organizations, vendors, products and universities."""
 
     NAME = "gazetteer.v1"
-    ENTITIES = ("ORGANIZATION", "UNIVERSITY", "PRODUCT")
+    ENTITIES = ORGANIZATION_TYPES
 
     def __init__(
         self,
@@ -347,10 +354,10 @@ class GazetteerRecognizer(TranscriptRecognizer):
         list_paths = tuple(
             (list_name, resolved, default_type)
             for list_name, path, default_type in (
-                ("organizations", organizations_path, "ORGANIZATION"),
-                ("vendors and products", vendors_products_path, "ORGANIZATION"),
-                ("data providers", data_providers_path, "ORGANIZATION"),
-                ("universities", universities_path, "UNIVERSITY"),
+                ("organizations", organizations_path, ORGANIZATION),
+                ("vendors and products", vendors_products_path, ORGANIZATION),
+                ("data providers", data_providers_path, ORGANIZATION),
+                ("universities", universities_path, UNIVERSITY),
             )
             if (resolved := resolve(path))
         )
