@@ -4,10 +4,10 @@ plain-text lists in ``config/gazetteers/``.
 Transcripts are often lower-case speech-to-text, so matching is case-insensitive and works
 on normalised tokens: accents folded, ``&`` read as ``and``, inner punctuation dropped
 ("Coca-Cola" = "coca cola", "AT&T" = "atandt"). Every name is indexed by its tokens joined
-without spaces (its *compact key*), and the text is scanned once: from each token, tokens
-are appended while the joined string is still a prefix of some key. That one pass gives
-whitespace-insensitivity, the longest match ("Amazon Web Services" over "Amazon") and the
-speech-to-text variants where a name is split or run together ("work day", "cultureamp").
+without spaces (its *compact key*), and the text is scanned once for all keys
+(``recognizers.name_matcher``). That one pass gives whitespace-insensitivity, the longest
+match ("Amazon Web Services" over "Amazon") and the speech-to-text variants where a name
+is split or run together ("work day", "cultureamp").
 
 Names that are also ordinary words ("apple", "slack", "target") are listed in
 ``ambiguous.txt`` with the rules that make them count (context words, capitalised
@@ -15,6 +15,7 @@ mid-sentence, next to another name); without such evidence they are not reported
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import RecognizerSetupError, TranscriptRecognizer
+from recognizers.name_matcher import KeyMatch, NameMatcher
 from service.vocabulary.entity_types import ORGANIZATION, ORGANIZATION_TYPES, UNIVERSITY
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "config" / "gazetteers"
@@ -119,7 +121,7 @@ class Gazetteer:
     by_compact: dict[str, GazetteerEntry] = field(default_factory=dict)
     # Token tuples the lists spell out; a match with other tokens is a variant.
     listed_tokens: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
-    prefixes: set[str] = field(default_factory=set)
+    matcher: NameMatcher = field(default_factory=lambda: NameMatcher(()))  # built once every list is in
     ambiguous: dict[tuple[str, ...], AmbiguityRule] = field(default_factory=dict)
     ambiguous_compact: dict[str, AmbiguityRule] = field(default_factory=dict)
 
@@ -135,7 +137,6 @@ class Gazetteer:
         existing = self.by_compact.get(compact)
         if existing is None:
             self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name, path)
-            self.prefixes.update(compact[:i] for i in range(1, len(compact) + 1))
         elif existing.entity_type != entity_type:
             raise _conflict(path, name, entity_type, existing)
         self.listed_tokens.setdefault(compact, set()).add(tokens)
@@ -244,6 +245,7 @@ def load_gazetteer(list_paths: tuple[tuple[str, str, str], ...], ambiguous_path:
         _load_list(gazetteer, Path(path), default_type, list_name)
     if ambiguous_path:
         _load_ambiguous(gazetteer, Path(ambiguous_path))
+    gazetteer.matcher = NameMatcher(gazetteer.by_compact)
     return gazetteer
 
 
@@ -374,31 +376,29 @@ class GazetteerRecognizer(TranscriptRecognizer):
 
     # -- scanning -------------------------------------------------------------------------
 
-    def _candidates_at(self, toks: _Tokens, first: int) -> list[_Candidate]:
-        """Every listed name that starts at token ``first``, longest first."""
-        gaz = self.gazetteer
-        prefixes, by_compact, norms = gaz.prefixes, gaz.by_compact, toks.norms
-        found: list[_Candidate] = []
-        acc = ""
-        for j in range(first, min(len(norms), first + MAX_NAME_TOKENS)):
-            if j > first and not toks.joinable(j):
-                break
-            alt, possessive = toks.alt(j)
-            if alt is not None and acc + alt in by_compact:
-                found.append(self._candidate(toks, first, j, acc + alt, alt, possessive))
-            if j > first:
-                # Speech-to-text inflects the last word of a product name ("Amazon
-                # personalized" for "Amazon Personalize"); only after a listed first word.
-                for stem in _inflection_stems(norms[j]):
-                    if acc + stem in by_compact:
-                        found.append(self._candidate(toks, first, j, acc + stem, stem, False))
-            acc += norms[j]
-            if acc in by_compact:
-                found.append(self._candidate(toks, first, j, acc, None, False))
-            if acc not in prefixes:
-                break
-        found.reverse()
+    def _candidates(self, toks: _Tokens) -> dict[int, list[_Candidate]]:
+        """Every listed name in the text, by first token, longest first. The last word may
+        be a possessive or plural ("Netflix's", "the Deloittes") or, after a listed first
+        word, inflected by speech-to-text ("Amazon personalized" for "Amazon Personalize")."""
+        found: dict[int, list[_Candidate]] = {}
+        for match in self.gazetteer.matcher.find(toks.norms, toks.joinable, max_tokens=MAX_NAME_TOKENS, max_cut=2):
+            cand = self._variant(toks, match)
+            if cand is not None:
+                found.setdefault(match.first, []).append(cand)
         return found
+
+    def _variant(self, toks: _Tokens, match: KeyMatch) -> _Candidate | None:
+        first, last, key = match.first, match.last, match.key
+        if match.cut == 0:
+            return self._candidate(toks, first, last, key, None, False)
+        if match.cut == 1:
+            alt, possessive = toks.alt(last)
+            if alt is not None:
+                return self._candidate(toks, first, last, key, alt, possessive)
+        stem = toks.norms[last][: -match.cut]
+        if last > first and stem in _inflection_stems(toks.norms[last]):
+            return self._candidate(toks, first, last, key, stem, False)
+        return None
 
     def _candidate(self, toks: _Tokens, first: int, last: int, compact: str, alt: str | None, possessive: bool) -> _Candidate:
         gaz = self.gazetteer
@@ -479,17 +479,12 @@ class GazetteerRecognizer(TranscriptRecognizer):
         if not text or not wanted:
             return []
         toks = _Tokens(text)
-        norms, prefixes, by_compact = toks.norms, self.gazetteer.prefixes, self.gazetteer.by_compact
         accepted: list[tuple[_Candidate, str, float]] = []
         pending: list[_Candidate] = []
-        i, n = 0, len(norms)
-        while i < n:
-            if norms[i] not in prefixes:  # most tokens start no name: skip them cheaply
-                alt, _ = toks.alt(i)
-                if alt is None or alt not in by_compact:
-                    i += 1
-                    continue
-            candidates = self._candidates_at(toks, i)
+        next_free = 0  # names do not overlap: the scan resumes after an accepted one
+        for first, candidates in sorted(self._candidates(toks).items()):
+            if first < next_free:
+                continue
             chosen = None
             for cand in candidates:
                 if cand.rule is None:
@@ -501,10 +496,9 @@ class GazetteerRecognizer(TranscriptRecognizer):
                     break
             if chosen:
                 accepted.append(chosen)
-                i = chosen[0].last + 1
+                next_free = chosen[0].last + 1
                 continue
             pending.extend(c for c in candidates[:1] if c.rule.pair and not self._vetoed(toks, c))
-            i += 1
         if pending and accepted:
             self._accept_listed_together(toks, accepted, pending)
         return [
@@ -514,21 +508,61 @@ class GazetteerRecognizer(TranscriptRecognizer):
         ]
 
     def _accept_listed_together(self, toks: _Tokens, accepted, pending: list[_Candidate]) -> None:
-        """Accept ambiguous names listed next to accepted ones ("slack and teams"); repeated
-        so a chain of names is found."""
-        changed = True
-        while changed and pending:
-            changed = False
-            for cand in list(pending):
-                if any(c.first <= cand.last and cand.first <= c.last for c, _, _ in accepted):
-                    pending.remove(cand)
-                    continue
-                partner = next((c for c, _, _ in accepted if _listed_together(toks, c, cand)), None)
-                if partner is not None:
-                    evidence = f'listed with "{toks.text[partner.start:partner.end]}"'
-                    accepted.append((cand, evidence, self.context_score))
-                    pending.remove(cand)
-                    changed = True
+        """Accept ambiguous names listed next to accepted ones ("slack and teams"), and so on
+        along a chain of names.
+
+        Names are accepted in the order that repeated left-to-right readings would accept
+        them (a reading accepts a name next to one accepted before it, and drops a name
+        that overlaps an accepted one), so where two waiting names overlap, the one such a
+        reading reaches first wins. A queue ordered by (reading, position) gives that order
+        while looking only at each name's neighbours.
+        """
+        names = [cand for cand, _, _ in accepted] + pending
+        known = len(accepted)
+        by_first: dict[int, list[int]] = {}
+        by_last: dict[int, list[int]] = {}
+        for k, cand in enumerate(names):
+            by_first.setdefault(cand.first, []).append(k)
+            by_last.setdefault(cand.last, []).append(k)
+
+        def neighbours(k: int):
+            cand = names[k]
+            for gap in range(MAX_PAIR_GAP_TOKENS + 1):
+                yield from by_last.get(cand.first - 1 - gap, ())
+                yield from by_first.get(cand.last + 1 + gap, ())
+
+        def reading(k: int, when: tuple[int, int]) -> tuple[int, int]:
+            """When a reading first reaches waiting name k after a neighbour was accepted at ``when``."""
+            first = names[k].first
+            return (when[0], first) if when[0] and when[1] < first else (when[0] + 1, first)
+
+        accepted_at = {k: (0, k) for k in range(known)}  # (reading, position); 0: found by the scan
+        covered = {t for cand in names[:known] for t in range(cand.first, cand.last + 1)}
+        decided: set[int] = set()
+        queue: list[tuple[tuple[int, int], int]] = []
+        for k in range(known):
+            for other in neighbours(k):
+                if other >= known and _listed_together(toks, names[k], names[other]):
+                    heapq.heappush(queue, (reading(other, accepted_at[k]), other))
+        while queue:
+            when, k = heapq.heappop(queue)
+            if k in decided:
+                continue
+            decided.add(k)
+            cand = names[k]
+            if any(t in covered for t in range(cand.first, cand.last + 1)):
+                continue
+            partner = min(
+                (other for other in neighbours(k) if other in accepted_at and _listed_together(toks, names[other], cand)),
+                key=accepted_at.__getitem__,
+            )
+            accepted_at[k] = when
+            covered.update(range(cand.first, cand.last + 1))
+            evidence = f'listed with "{toks.text[names[partner].start:names[partner].end]}"'
+            accepted.append((cand, evidence, self.context_score))
+            for other in neighbours(k):
+                if other >= known and other not in decided and _listed_together(toks, cand, names[other]):
+                    heapq.heappush(queue, (reading(other, when), other))
         accepted.sort(key=lambda item: item[0].start)
 
     @staticmethod

@@ -87,3 +87,16 @@ def test_gazetteer_one_name_in_two_lists_with_one_type_is_fine(tmp_path):
 
 def test_gazetteer_shipped_lists_load_without_conflicts(recognizer):
     assert len(recognizer.gazetteer) > 1000  # a conflict would have raised while loading
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A chain of ambiguous names counts from the one listed name, even leftwards.
+        ("slack and notion and box and Dropbox", ["slack", "notion", "box", "Dropbox"]),
+        ("Dropbox, box. notion", ["Dropbox", "box"]),  # a sentence ends the list
+        ("box and notion", []),  # no listed name to lean on
+    ],
+)
+def test_gazetteer_names_listed_together(recognizer, text, expected):
+    assert [text[r.start:r.end] for r in recognizer.analyze(text, None)] == expected
