@@ -11,11 +11,6 @@ from typing import ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 
-class RecognizerSetupError(ValueError):
-    """A recognizer's data cannot be used (a list entry that contradicts another, a line
-    that does not parse); the message names the file and the entry."""
-
-
 class TranscriptRecognizer(EntityRecognizer):
     """Base class: subclasses set ``NAME`` and ``ENTITIES`` and implement ``analyze``."""
 

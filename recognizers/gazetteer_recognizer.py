@@ -24,19 +24,14 @@ from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
 
-from recognizers.base import RecognizerSetupError, TranscriptRecognizer
+from recognizers.base import TranscriptRecognizer
+from recognizers.errors import RecognizerSetupError
 from recognizers.name_matcher import KeyMatch, NameMatcher
+from recognizers.options import GazetteerOptions
 from service.vocabulary.entity_types import ORGANIZATION, ORGANIZATION_TYPES, UNIVERSITY
 
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "config" / "gazetteers"
-
-DEFAULT_LIST_FILES = {
-    "organizations": ("organizations.txt", ORGANIZATION),
-    "vendors and products": ("vendors_products.txt", ORGANIZATION),
-    "data providers": ("data_providers.txt", ORGANIZATION),
-    "universities": ("universities.txt", UNIVERSITY),
-}
-DEFAULT_AMBIGUOUS_FILE = "ambiguous.txt"
+# Where the lists are when no directory is given: the configuration shipped with the package.
+BUNDLED_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 
 # Words, numbers and a lone "&" ("Dun & Bradstreet"); apostrophes, dots and "&" may sit
 # inside a token ("O'Reilly", "node.js", "AT&T"); hyphens and slashes split tokens so
@@ -64,10 +59,6 @@ DETERMINERS = frozenset("a an the this that these those some any my our your the
 # Between two names these still make a list of names ("Slack and Teams", "AWS to Azure").
 PAIR_CONNECTORS = frozenset("and or & vs versus to plus then nor also like from into with".split())
 MAX_PAIR_GAP_TOKENS = 2
-
-SCORE_EXACT = 0.85  # a listed name, unambiguous
-SCORE_VARIANT = 0.75  # split or run together differently from the list ("cultureamp")
-SCORE_CONTEXT = 0.7  # an ambiguous name with the evidence its rule asks for
 
 _TYPE_ALIASES = {"ORG": "ORGANIZATION", "ORGANISATION": "ORGANIZATION", "PROD": "PRODUCT", "UNI": "UNIVERSITY"}
 
@@ -329,49 +320,45 @@ class GazetteerRecognizer(TranscriptRecognizer):
 
     def __init__(
         self,
+        options: GazetteerOptions | None = None,
         *,
-        organizations_path: str | Path | None = "organizations.txt",
-        vendors_products_path: str | Path | None = "vendors_products.txt",
-        data_providers_path: str | Path | None = "data_providers.txt",
-        universities_path: str | Path | None = "universities.txt",
-        ambiguous_path: str | Path | None = DEFAULT_AMBIGUOUS_FILE,
         base_dir: str | Path | None = None,
-        min_score: float = 0.0,
-        score: float = SCORE_EXACT,
-        variant_score: float = SCORE_VARIANT,
-        context_score: float = SCORE_CONTEXT,
         supported_entities: list[str] | None = None,
         **kwargs,
     ) -> None:
-        """Relative paths are resolved against ``base_dir`` (default ``config/gazetteers``);
-        ``None`` leaves a list out."""
-        directory = Path(base_dir) if base_dir else GAZETTEER_DIR
+        """``base_dir`` is the directory the options' relative list paths are resolved
+        against (the engine passes their ``dir``, resolved); by default that ``dir`` in the
+        configuration shipped with the package."""
+        options = options or GazetteerOptions()
+        directory = Path(base_dir) if base_dir else BUNDLED_CONFIG_DIR / options.dir
 
-        def resolve(path: str | Path | None) -> str | None:
+        def resolve(path: str | None) -> str | None:
             if path is None:
                 return None
-            path = Path(path)
-            return str(path if path.is_absolute() else directory / path)
+            resolved = Path(path) if Path(path).is_absolute() else directory / path
+            if not resolved.is_file():
+                raise RecognizerSetupError(f"{resolved}: list file not found")
+            return str(resolved)
 
         list_paths = tuple(
             (list_name, resolved, default_type)
             for list_name, path, default_type in (
-                ("organizations", organizations_path, ORGANIZATION),
-                ("vendors and products", vendors_products_path, ORGANIZATION),
-                ("data providers", data_providers_path, ORGANIZATION),
-                ("universities", universities_path, UNIVERSITY),
+                ("organizations", options.organizations_path, ORGANIZATION),
+                ("vendors and products", options.vendors_products_path, ORGANIZATION),
+                ("data providers", options.data_providers_path, ORGANIZATION),
+                ("universities", options.universities_path, UNIVERSITY),
             )
             if (resolved := resolve(path))
         )
-        ambiguous = resolve(ambiguous_path)
+        ambiguous = resolve(options.ambiguous_path)
         mtimes = tuple(Path(p).stat().st_mtime_ns for _, p, _ in list_paths)
         if ambiguous:
             mtimes += (Path(ambiguous).stat().st_mtime_ns,)
         self.gazetteer = load_gazetteer(list_paths, ambiguous, mtimes)
-        self.min_score = min_score
-        self.score = score
-        self.variant_score = variant_score
-        self.context_score = context_score
+        self.min_score = options.min_score
+        self.score = options.score
+        self.variant_score = options.variant_score
+        self.context_score = options.context_score
         super().__init__(supported_entities=supported_entities, **kwargs)
 
     # -- scanning -------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
+from recognizers.options import OrganizationPatternOptions
 from service.vocabulary.entity_types import ORGANIZATION, UNIVERSITY
-from service.vocabulary.organization_suffixes import LEGAL_SUFFIXES, SECTOR_SUFFIXES
 
 ACADEMIC_HEADS = ("University", "College", "Institute", "Polytechnic", "Academy", "School")
 
@@ -23,18 +23,12 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
     NAME = "organization_pattern.v1"
     ENTITIES = (ORGANIZATION, UNIVERSITY)
 
-    def __init__(
-        self,
-        *,
-        legal_suffixes: list[str] | tuple[str, ...] = LEGAL_SUFFIXES,
-        sector_suffixes: list[str] | tuple[str, ...] = SECTOR_SUFFIXES,
-        legal_score: float = 0.87,
-        sector_score: float = 0.6,
-        university_score: float = 0.88,
-    ) -> None:
-        self.legal_score, self.sector_score, self.university_score = legal_score, sector_score, university_score
-        legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(legal_suffixes, key=len, reverse=True))
-        sector = "|".join(re.escape(s) for s in sorted(sector_suffixes, key=len, reverse=True))
+    def __init__(self, options: OrganizationPatternOptions | None = None) -> None:
+        options = options or OrganizationPatternOptions()
+        self.legal_score, self.sector_score = options.legal_score, options.sector_score
+        self.university_score = options.university_score
+        legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(options.legal_suffixes, key=len, reverse=True))
+        sector = "|".join(re.escape(s) for s in sorted(options.sector_suffixes, key=len, reverse=True))
         heads = "|".join(ACADEMIC_HEADS)
         self._legal = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,4}})(?:{legal})\b\.?")
         self._sector = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{sector})\b")

@@ -9,8 +9,8 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
+from recognizers.options import PlaceholderOptions
 from service.vocabulary.entity_types import PLACEHOLDER
-from service.vocabulary.placeholder_nouns import PLACEHOLDER_NOUNS
 
 # "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
 # "I" is excluded: "the company I work for" is not a placeholder.
@@ -28,9 +28,10 @@ class PlaceholderRecognizer(TranscriptRecognizer):
     NAME = "placeholder.v1"
     ENTITIES = (PLACEHOLDER,)
 
-    def __init__(self, *, nouns: list[str] | tuple[str, ...] = PLACEHOLDER_NOUNS, score: float = 1.0) -> None:
-        self.score = score
-        alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    def __init__(self, options: PlaceholderOptions | None = None) -> None:
+        options = options or PlaceholderOptions()
+        self.score = options.score
+        alternatives = "|".join(sorted((re.escape(n) for n in options.nouns), key=len, reverse=True))
         self._noun_tag = re.compile(rf"\b(?:{alternatives})[ \t]+{_TAG_WORD}", re.IGNORECASE)
         self._noun_tag_case = re.compile(_TAG_WORD)
         super().__init__()

@@ -12,6 +12,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import TranscriptRecognizer
+from recognizers.options import SpeakerNameOptions
 from service.vocabulary.entity_types import PERSON
 from service.vocabulary.person_titles import TITLE_ALTERNATION
 
@@ -32,8 +33,8 @@ class SpeakerNameRecognizer(TranscriptRecognizer):
     NAME = "speaker_name.v1"
     ENTITIES = (PERSON,)
 
-    def __init__(self, *, score: float = 0.9, is_role=None) -> None:
-        self.score = score
+    def __init__(self, options: SpeakerNameOptions | None = None, *, is_role=None) -> None:
+        self.score = (options or SpeakerNameOptions()).score
         # Callable(surface) -> bool; the engine passes its noise filter so roles are skipped.
         self.is_role = is_role or (lambda surface: False)
         super().__init__()

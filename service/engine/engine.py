@@ -11,8 +11,8 @@ from typing import Iterable, Iterator, Mapping
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
-from recognizers import EngineResources, build_recognizer
-from service.config import EngineConfig, EntityPolicy
+from recognizers import EngineResources, RecognizerSetupError, build_recognizer
+from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
     Dropped,
     drop_boilerplate,
@@ -72,8 +72,6 @@ class Engine:
         self.config = config
         self.hash_key = hash_key
         self.noise = NoiseFilter.from_file(config.resolve(config.decide.noise_file))
-        self.nlp = load_spacy(config.nlp)
-        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
         self.words = WordFrequency(config.vocabulary.common_word_zipf)
         resources = EngineResources(
             ner_labels=dict(config.ner.labels),
@@ -83,9 +81,10 @@ class Engine:
             word_zipf=word_zipf,
             resolve_path=config.resolve,
         )
-        recognizers = [
-            build_recognizer(entry.name, entry.options, resources) for entry in config.recognizers if entry.enabled
-        ]
+        # Before the model loads, so a broken list fails fast.
+        recognizers = [_build_recognizer(entry, resources) for entry in config.recognizers if entry.enabled]
+        self.nlp = load_spacy(config.nlp)
+        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
@@ -188,6 +187,13 @@ class Engine:
                 replacements=replacements,
                 dropped=analysis.dropped,
             )
+
+
+def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
+    try:
+        return build_recognizer(entry.name, entry.options, resources)
+    except RecognizerSetupError as exc:  # a list it reads is missing or contradicts itself
+        raise ConfigError(f"recognizer {entry.name}: {exc}") from None
 
 
 def _finding_order(f: Finding) -> tuple:
