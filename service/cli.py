@@ -18,7 +18,7 @@ from rich.console import Console
 
 from service.check import commands as check_commands
 from service.batch.cli import batch
-from service.config import ConfigError, get_settings, load_engine_config
+from service.config import ConfigError, dump_engine_config, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.project_cli import find_project, local_store, project_app
 from service.textfile import read_input_file, read_text_file, write_atomic
@@ -39,7 +39,10 @@ ProjectOption = Annotated[
     typer.Option("--project", help="Project name or id: use its dictionary, settings and project-wide surrogates."),
 ]
 
+config_app = typer.Typer(no_args_is_help=True, help="The engine configuration.")
+
 app.add_typer(project_app, name="project")
+app.add_typer(config_app, name="config")
 app.command("batch")(batch)
 app.command("check")(check_commands.check)
 app.command("redact-in-place")(check_commands.redact_in_place)
@@ -178,6 +181,16 @@ def evaluate_gold(
         for doc_id, label, surface in result["misses"]:
             typer.echo(f"missed {label} in {doc_id}: {surface!r}")
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
+
+
+@config_app.command("show")
+def show_config(config: ConfigOption = None) -> None:
+    """Print the resolved engine configuration as YAML, with every default filled in."""
+    try:
+        resolved = load_engine_config(config or get_settings().config)
+    except ConfigError as exc:
+        raise SetupError(str(exc)) from None
+    typer.echo(dump_engine_config(resolved), nl=False)
 
 
 @app.command()

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 from service.config import get_settings
 from service.errors import InputError, SetupError
 from service.textfile import read_input_file, read_text_file, write_atomic
+from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only when a command needs it
     from service.store import Project, ProjectStore
 
 # Kept in step with service.store.entities (imported lazily, see above).
-ENTITY_TYPES = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
 ORGANIZATION_ROLES = ("employer", "client", "vendor", "data_provider", "other")
 
 project_app = typer.Typer(

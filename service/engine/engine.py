@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from wordfreq import zipf_frequency
 
-from recognizers import EngineResources, build_recognizer
-from service.config import EngineConfig, EntityPolicy
+from recognizers import EngineResources, RecognizerSetupError, build_recognizer
+from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
     Dropped,
     drop_boilerplate,
@@ -29,12 +27,9 @@ from service.engine.propagate import extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import SurrogateBook, apply_replacements, pseudonymize
 from service.models import Decision, Finding, Replacement
+from service.vocabulary.word_frequency import WordFrequency, word_zipf
 
 logger = logging.getLogger("tanon.engine")
-
-# Zipf frequency (wordfreq) at which a word is common English ("spark", "reading"): such a
-# word found as a name once is not propagated into other casings.
-COMMON_WORD_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -77,19 +72,19 @@ class Engine:
         self.config = config
         self.hash_key = hash_key
         self.noise = NoiseFilter.from_file(config.resolve(config.decide.noise_file))
-        self.nlp = load_spacy(config.nlp)
-        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
+        self.words = WordFrequency(config.vocabulary.common_word_zipf)
         resources = EngineResources(
             ner_labels=dict(config.ner.labels),
             ner_score=config.ner.score,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=_is_common_word,
-            word_zipf=_word_zipf,
+            is_common_word=self.words.is_common,
+            word_zipf=word_zipf,
             resolve_path=config.resolve,
         )
-        recognizers = [
-            build_recognizer(entry.name, entry.options, resources) for entry in config.recognizers if entry.enabled
-        ]
+        # Before the model loads, so a broken list fails fast.
+        recognizers = [_build_recognizer(entry, resources) for entry in config.recognizers if entry.enabled]
+        self.nlp = load_spacy(config.nlp)
+        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
@@ -147,8 +142,8 @@ class Engine:
             kept,
             recognizers=guesses.recognizers,
             uncased_score=guesses.uncased_score,
-            is_common_word=_is_common_word,
-            word_zipf=_word_zipf,
+            is_common_word=self.words.is_common,
+            word_zipf=word_zipf,
             sentence_start_zipf=guesses.sentence_start_zipf,
             anywhere_zipf=guesses.anywhere_zipf,
         )
@@ -161,7 +156,7 @@ class Engine:
             kept,
             self.config.propagation,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=_is_common_word,
+            is_common_word=self.words.is_common,
         )
         kept = subtract_placeholders(text, kept)
         decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator)
@@ -194,13 +189,11 @@ class Engine:
             )
 
 
-@lru_cache(maxsize=65536)
-def _word_zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
-
-
-def _is_common_word(word: str) -> bool:
-    return _word_zipf(word) >= COMMON_WORD_ZIPF
+def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
+    try:
+        return build_recognizer(entry.name, entry.options, resources)
+    except RecognizerSetupError as exc:  # a list it reads is missing or contradicts itself
+        raise ConfigError(f"recognizer {entry.name}: {exc}") from None
 
 
 def _finding_order(f: Finding) -> tuple:

@@ -8,11 +8,11 @@ from collections import defaultdict
 from typing import Callable
 
 from service.config import PropagationConfig
-from service.engine.canonical import PERSON_TITLES
 from service.models import Finding
+from service.vocabulary.person_titles import PERSON_TITLES, TITLE_ALTERNATION
 
 RECOGNIZER = "propagation.v1"
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATION})\.?[ \t]+$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’-]+")
 
 

@@ -14,11 +14,9 @@ from collections import defaultdict
 from typing import Callable
 
 from service.config import EntityPolicy
-from service.engine.canonical import canonical_form
 from service.models import Decision, Replacement
-
-NAME_TYPES = {"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"}
-ORGANIZATION_TYPES = {"ORGANIZATION", "UNIVERSITY", "PRODUCT"}
+from service.vocabulary.canonical import canonical_form
+from service.vocabulary.entity_types import NAME_TYPES, ORGANIZATION_TYPES, PERSON
 
 
 def letter_label(index: int) -> str:
@@ -94,7 +92,7 @@ def group_mentions(text: str, decisions: list[Decision]) -> dict[int, tuple[str,
         words = form.split()
         if len(words) < 2:
             continue
-        if entity_type == "PERSON":
+        if entity_type == PERSON:
             for part in words:
                 owners[part].add(form)
         elif entity_type in ORGANIZATION_TYPES:

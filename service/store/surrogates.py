@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from service.engine.canonical import canonical_form
 from service.engine.pseudonymize import label_core
+from service.vocabulary.canonical import canonical_form
 
 from . import placeholders, projects
 from .crypto import StoreCrypto
