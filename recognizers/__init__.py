@@ -1,15 +1,43 @@
 """The recognizer registry: one explicit table from versioned name to factory.
 
-A factory takes the recognizer's options from config plus the engine's shared resources
-(``EngineResources``) and returns a Presidio recognizer. Nothing is discovered by import
-side effects: what a config name points to is answered here.
+Each entry names the recognizer's options model (``recognizers.options``: every option
+and its default) and a factory that takes validated options plus the engine's shared
+resources (``EngineResources``) and returns a Presidio recognizer. Options are checked
+against the model when the engine configuration loads (``resolve_options``), as spaCy
+checks a config against factory signatures; recognizer modules are imported only when a
+recognizer is built. Nothing is discovered by import side effects: what a config name
+points to is answered here.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from presidio_analyzer import EntityRecognizer
+from pydantic import ValidationError
+
+from recognizers.errors import RecognizerConfigError, RecognizerSetupError
+from recognizers.options import (
+    EmailOptions,
+    GazetteerOptions,
+    OrganizationPatternOptions,
+    PersonNameOptions,
+    PhoneOptions,
+    PlaceholderOptions,
+    RecognizerOptions,
+    SpacyNerOptions,
+    SpeakerNameOptions,
+    UrlOptions,
+)
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+__all__ = [
+    "REGISTRY", "EngineResources", "Factory", "InvalidRecognizerOptions", "RecognizerConfigError",
+    "RecognizerSetupError", "UnknownRecognizer", "build_recognizer", "resolve_options",
+]
 
 
 @dataclass(frozen=True)
@@ -21,89 +49,128 @@ class EngineResources:
     is_noise: Callable[[str], bool]
     is_common_word: Callable[[str], bool]
     word_zipf: Callable[[str], float]
-    resolve_path: Callable[[str], object]
+    resolve_path: Callable[[str], Path]
 
 
-def _spacy_ner(options: dict, res: EngineResources) -> EntityRecognizer:
+def _spacy_ner(options: SpacyNerOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.spacy_ner_recognizer import SpacyNerRecognizer
 
-    return SpacyNerRecognizer(labels=res.ner_labels, score=res.ner_score, **options)
+    return SpacyNerRecognizer(labels=res.ner_labels, score=res.ner_score)
 
 
-def _speaker_name(options: dict, res: EngineResources) -> EntityRecognizer:
+def _speaker_name(options: SpeakerNameOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.speaker_name_recognizer import SpeakerNameRecognizer
 
-    return SpeakerNameRecognizer(is_role=res.is_noise, **options)
+    return SpeakerNameRecognizer(options, is_role=res.is_noise)
 
 
-def _placeholder(options: dict, res: EngineResources) -> EntityRecognizer:
+def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.placeholder_recognizer import PlaceholderRecognizer
 
-    return PlaceholderRecognizer(**options)
+    return PlaceholderRecognizer(options)
 
 
-def _organization_pattern(options: dict, res: EngineResources) -> EntityRecognizer:
+def _organization_pattern(options: OrganizationPatternOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.organization_pattern_recognizer import OrganizationPatternRecognizer
 
-    return OrganizationPatternRecognizer(**options)
+    return OrganizationPatternRecognizer(options)
 
 
-def _person_name(options: dict, res: EngineResources) -> EntityRecognizer:
+def _person_name(options: PersonNameOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.person_name_recognizer import PersonNameRecognizer
 
-    paths = {key: res.resolve_path(options.pop(key, default)) for key, default in
-             (("first_names", "names/first_names.txt"), ("last_names", "names/last_names.txt"),
-              ("ambiguous_first_names", "names/ambiguous_first_names.txt"))}
     return PersonNameRecognizer(
-        **paths, is_common_word=res.is_common_word, word_zipf=res.word_zipf, is_noise=res.is_noise, **options
+        options,
+        first_names=res.resolve_path(options.first_names),
+        last_names=res.resolve_path(options.last_names),
+        ambiguous_first_names=res.resolve_path(options.ambiguous_first_names),
+        is_common_word=res.is_common_word,
+        word_zipf=res.word_zipf,
+        is_noise=res.is_noise,
     )
 
 
-def _gazetteer(options: dict, res: EngineResources) -> EntityRecognizer:
+def _gazetteer(options: GazetteerOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.gazetteer_recognizer import GazetteerRecognizer
 
-    return GazetteerRecognizer(base_dir=res.resolve_path(options.pop("dir", "gazetteers")), **options)
+    return GazetteerRecognizer(options, base_dir=res.resolve_path(options.dir))
 
 
-def _email(options: dict, res: EngineResources) -> EntityRecognizer:
+def _email(options: EmailOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.email_recognizer import TranscriptEmailRecognizer
 
-    return TranscriptEmailRecognizer(**options)
+    return TranscriptEmailRecognizer()
 
 
-def _phone(options: dict, res: EngineResources) -> EntityRecognizer:
+def _phone(options: PhoneOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.phone_recognizer import TranscriptPhoneRecognizer
 
-    return TranscriptPhoneRecognizer(**options)
+    return TranscriptPhoneRecognizer(options)
 
 
-def _url(options: dict, res: EngineResources) -> EntityRecognizer:
+def _url(options: UrlOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.url_recognizer import TranscriptUrlRecognizer
 
-    return TranscriptUrlRecognizer(**options)
+    return TranscriptUrlRecognizer()
 
 
-REGISTRY: dict[str, Callable[[dict, EngineResources], EntityRecognizer]] = {
-    "spacy_ner.v1": _spacy_ner,
-    "speaker_name.v1": _speaker_name,
-    "placeholder.v1": _placeholder,
-    "organization_pattern.v1": _organization_pattern,
-    "person_name.v1": _person_name,
-    "gazetteer.v1": _gazetteer,
-    "email.v1": _email,
-    "phone.v1": _phone,
-    "url.v1": _url,
+@dataclass(frozen=True)
+class Factory:
+    options: type[RecognizerOptions]
+    build: Callable[[Any, EngineResources], EntityRecognizer]
+
+
+REGISTRY: dict[str, Factory] = {
+    "spacy_ner.v1": Factory(SpacyNerOptions, _spacy_ner),
+    "speaker_name.v1": Factory(SpeakerNameOptions, _speaker_name),
+    "placeholder.v1": Factory(PlaceholderOptions, _placeholder),
+    "organization_pattern.v1": Factory(OrganizationPatternOptions, _organization_pattern),
+    "person_name.v1": Factory(PersonNameOptions, _person_name),
+    "gazetteer.v1": Factory(GazetteerOptions, _gazetteer),
+    "email.v1": Factory(EmailOptions, _email),
+    "phone.v1": Factory(PhoneOptions, _phone),
+    "url.v1": Factory(UrlOptions, _url),
 }
 
 
-class UnknownRecognizer(KeyError):
-    def __str__(self) -> str:
-        return f"unknown recognizer {self.args[0]!r}; registered: {', '.join(sorted(REGISTRY))}"
+class UnknownRecognizer(RecognizerConfigError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown recognizer {name!r}; registered: {', '.join(sorted(REGISTRY))}")
 
 
-def build_recognizer(name: str, options: dict, resources: EngineResources) -> EntityRecognizer:
+class InvalidRecognizerOptions(RecognizerConfigError):
+    """Says which option is wrong and why, one problem after another."""
+
+    def __init__(self, name: str, exc: ValidationError) -> None:
+        problems = []
+        for error in exc.errors():
+            option, *inner = error["loc"] or ("",)
+            where = f"{option}" + "".join(f"[{part}]" for part in inner)
+            if error["type"] == "extra_forbidden":
+                problems.append(f"unknown option {where!r}")
+            else:
+                problems.append(f"option {where!r}: {error['msg']}")
+        super().__init__(f"recognizer {name}: {'; '.join(problems)}")
+
+
+def resolve_options(name: str, options: Mapping[str, Any] | RecognizerOptions | None) -> RecognizerOptions:
+    """The options of recognizer ``name`` with every default filled in."""
+    factory = REGISTRY.get(name)
+    if factory is None:
+        raise UnknownRecognizer(name)
     try:
-        factory = REGISTRY[name]
-    except KeyError:
-        raise UnknownRecognizer(name) from None
-    return factory(dict(options), resources)
+        return factory.options.model_validate(dict(options or {}))
+    except ValidationError as exc:
+        raise InvalidRecognizerOptions(name, exc) from None
+
+
+def build_recognizer(
+    name: str, options: Mapping[str, Any] | RecognizerOptions | None, resources: EngineResources
+) -> EntityRecognizer:
+    """Build a registered recognizer; a list it cannot load raises ``RecognizerSetupError``."""
+    factory = REGISTRY.get(name)
+    if factory is None:
+        raise UnknownRecognizer(name)
+    if not isinstance(options, factory.options):
+        options = resolve_options(name, options)
+    return factory.build(options, resources)

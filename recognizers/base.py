@@ -48,11 +48,17 @@ class TranscriptRecognizer(EntityRecognizer):
 
 
 def keep_outermost(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Drop results that lie inside another result of the same recognizer and type."""
-    ordered = sorted(results, key=lambda r: (r.start, -r.end))
+    """Drop results that lie inside another result of the same recognizer and type.
+
+    One sweep in reading order: every result kept so far starts at or before the current
+    one, so the current one lies inside one of them exactly when the furthest end among
+    them (of its type) reaches its end.
+    """
     kept: list[RecognizerResult] = []
-    for r in ordered:
-        if any(k.start <= r.start and r.end <= k.end and k.entity_type == r.entity_type for k in kept):
+    furthest_end: dict[str, int] = {}
+    for r in sorted(results, key=lambda r: (r.start, -r.end)):
+        if furthest_end.get(r.entity_type, -1) >= r.end:
             continue
         kept.append(r)
+        furthest_end[r.entity_type] = r.end
     return kept

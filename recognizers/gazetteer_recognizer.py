@@ -4,10 +4,10 @@ plain-text lists in ``config/gazetteers/``.
 Transcripts are often lower-case speech-to-text, so matching is case-insensitive and works
 on normalised tokens: accents folded, ``&`` read as ``and``, inner punctuation dropped
 ("Coca-Cola" = "coca cola", "AT&T" = "atandt"). Every name is indexed by its tokens joined
-without spaces (its *compact key*), and the text is scanned once: from each token, tokens
-are appended while the joined string is still a prefix of some key. That one pass gives
-whitespace-insensitivity, the longest match ("Amazon Web Services" over "Amazon") and the
-speech-to-text variants where a name is split or run together ("work day", "cultureamp").
+without spaces (its *compact key*), and the text is scanned once for all keys
+(``recognizers.name_matcher``). That one pass gives whitespace-insensitivity, the longest
+match ("Amazon Web Services" over "Amazon") and the speech-to-text variants where a name
+is split or run together ("work day", "cultureamp").
 
 Names that are also ordinary words ("apple", "slack", "target") are listed in
 ``ambiguous.txt`` with the rules that make them count (context words, capitalised
@@ -15,6 +15,7 @@ mid-sentence, next to another name); without such evidence they are not reported
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,17 +25,13 @@ from pathlib import Path
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import TranscriptRecognizer
+from recognizers.errors import RecognizerSetupError
+from recognizers.name_matcher import KeyMatch, NameMatcher
+from recognizers.options import GazetteerOptions
+from service.vocabulary.entity_types import ORGANIZATION, ORGANIZATION_TYPES, UNIVERSITY
 
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "config" / "gazetteers"
-
-DEFAULT_LIST_FILES = {
-    "organizations": ("organizations.txt", "ORGANIZATION"),
-    "vendors and products": ("vendors_products.txt", "ORGANIZATION"),
-    "data providers": ("data_providers.txt", "ORGANIZATION"),
-    "universities": ("universities.txt", "UNIVERSITY"),
-}
-DEFAULT_AMBIGUOUS_FILE = "ambiguous.txt"
-ENTITY_TYPES = ("ORGANIZATION", "UNIVERSITY", "PRODUCT")
+# Where the lists are when no directory is given: the configuration shipped with the package.
+BUNDLED_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 
 # Words, numbers and a lone "&" ("Dun & Bradstreet"); apostrophes, dots and "&" may sit
 # inside a token ("O'Reilly", "node.js", "AT&T"); hyphens and slashes split tokens so
@@ -63,10 +60,6 @@ DETERMINERS = frozenset("a an the this that these those some any my our your the
 PAIR_CONNECTORS = frozenset("and or & vs versus to plus then nor also like from into with".split())
 MAX_PAIR_GAP_TOKENS = 2
 
-SCORE_EXACT = 0.85  # a listed name, unambiguous
-SCORE_VARIANT = 0.75  # split or run together differently from the list ("cultureamp")
-SCORE_CONTEXT = 0.7  # an ambiguous name with the evidence its rule asks for
-
 _TYPE_ALIASES = {"ORG": "ORGANIZATION", "ORGANISATION": "ORGANIZATION", "PROD": "PRODUCT", "UNI": "UNIVERSITY"}
 
 
@@ -94,6 +87,7 @@ class GazetteerEntry:
     canonical: str  # the first name on its line, shown in reasons
     entity_type: str
     list_name: str
+    path: Path  # the list file, named in load errors
 
 
 @dataclass(frozen=True)
@@ -119,12 +113,13 @@ class Gazetteer:
     by_compact: dict[str, GazetteerEntry] = field(default_factory=dict)
     # Token tuples the lists spell out; a match with other tokens is a variant.
     listed_tokens: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
-    prefixes: set[str] = field(default_factory=set)
+    matcher: NameMatcher = field(default_factory=lambda: NameMatcher(()))  # built once every list is in
     ambiguous: dict[tuple[str, ...], AmbiguityRule] = field(default_factory=dict)
     ambiguous_compact: dict[str, AmbiguityRule] = field(default_factory=dict)
-    conflicts: list[str] = field(default_factory=list)  # same key, different types
 
-    def add(self, name: str, entity_type: str, canonical: str, list_name: str) -> None:
+    def add(self, name: str, entity_type: str, canonical: str, list_name: str, path: Path) -> None:
+        """Index ``name``; a name that another line gives another type is an error, since
+        one spelling cannot get two kinds of surrogate."""
         tokens = tokenize_name(name)
         if tokens and tokens[0] == "the" and len(tokens) > 1:  # "The Home Depot": the article is not the name
             tokens = tokens[1:]
@@ -133,16 +128,20 @@ class Gazetteer:
         compact = "".join(tokens)
         existing = self.by_compact.get(compact)
         if existing is None:
-            self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name)
-            self.prefixes.update(compact[:i] for i in range(1, len(compact) + 1))
+            self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name, path)
         elif existing.entity_type != entity_type:
-            self.conflicts.append(
-                f"{name!r} is {entity_type} in {list_name} but {existing.entity_type} in {existing.list_name}"
-            )
+            raise _conflict(path, name, entity_type, existing)
         self.listed_tokens.setdefault(compact, set()).add(tokens)
 
     def __len__(self) -> int:
         return len(self.by_compact)
+
+
+def _conflict(path: Path, name: str, entity_type: str, existing: GazetteerEntry) -> RecognizerSetupError:
+    return RecognizerSetupError(
+        f"{path}: {name!r} is {entity_type} here but {existing.entity_type} in {existing.path} "
+        f"({existing.canonical!r}); give the name one type"
+    )
 
 
 def _data_lines(path: Path):
@@ -155,8 +154,8 @@ def _data_lines(path: Path):
 
 def _entity_type(value: str, path: Path) -> str:
     value = _TYPE_ALIASES.get(value.strip().upper(), value.strip().upper())
-    if value not in ENTITY_TYPES:
-        raise ValueError(f"{path}: unknown entity type {value!r}")
+    if value not in ORGANIZATION_TYPES:
+        raise RecognizerSetupError(f"{path}: unknown entity type {value!r}; expected one of {', '.join(ORGANIZATION_TYPES)}")
     return value
 
 
@@ -169,7 +168,7 @@ def _load_list(gazetteer: Gazetteer, path: Path, default_type: str, list_name: s
             entity_type = _entity_type(type_field, path)
         names = [n.strip() for n in line.split(" | ") if n.strip()]
         for name in names:
-            gazetteer.add(name, entity_type, names[0], list_name)
+            gazetteer.add(name, entity_type, names[0], list_name, path)
 
 
 def _phrases(value: str) -> frozenset[tuple[str, ...]]:
@@ -194,7 +193,7 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
             profiles[name] = {k: _phrases(v) for k, v in (f.split("=", 1) for f in fields[1:])}
             continue
         if len(fields) < 3:
-            raise ValueError(f"{path}: expected surface, type and rules in {line!r}")
+            raise RecognizerSetupError(f"{path}: expected surface, type and rules in {line!r}")
         surface, entity_type, rule_names = fields[0], _entity_type(fields[1], path), fields[2]
         options: dict[str, set] = {"prev": set(), "next": set(), "veto_prev": set(), "veto_next": set()}
         flags = {"cased": False, "caps": False, "pair": False, "unless_vetoed": False}
@@ -205,11 +204,11 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
                 for key, phrases in profiles[rule].items():
                     options[key] |= phrases
             else:
-                raise ValueError(f"{path}: unknown rule or profile {rule!r} for {surface!r}")
+                raise RecognizerSetupError(f"{path}: unknown rule or profile {rule!r} for {surface!r}")
         for extra in fields[3:]:
             key, value = extra.split("=", 1)
             if key not in options:
-                raise ValueError(f"{path}: unknown option {key!r} for {surface!r}")
+                raise RecognizerSetupError(f"{path}: unknown option {key!r} for {surface!r}")
             options[key] |= _phrases(value)
         rule = AmbiguityRule(
             entity_type=entity_type,
@@ -221,9 +220,9 @@ def _load_ambiguous(gazetteer: Gazetteer, path: Path) -> None:
         gazetteer.ambiguous[tokens] = rule
         existing = gazetteer.by_compact.get(compact)
         if existing is None:  # a name only this list knows
-            gazetteer.add(surface, entity_type, surface, "ambiguous names")
+            gazetteer.add(surface, entity_type, surface, "ambiguous names", path)
         elif existing.entity_type != entity_type:
-            gazetteer.conflicts.append(f"{surface!r} is {entity_type} in ambiguous.txt but {existing.entity_type} in {existing.list_name}")
+            raise _conflict(path, surface, entity_type, existing)
         if tokens in gazetteer.listed_tokens[compact]:
             # The listed spelling is ambiguous, so every spelling of it is ("work day" too);
             # a split spelling ("sales force") marks only itself.
@@ -238,6 +237,7 @@ def load_gazetteer(list_paths: tuple[tuple[str, str, str], ...], ambiguous_path:
         _load_list(gazetteer, Path(path), default_type, list_name)
     if ambiguous_path:
         _load_ambiguous(gazetteer, Path(ambiguous_path))
+    gazetteer.matcher = NameMatcher(gazetteer.by_compact)
     return gazetteer
 
 
@@ -317,82 +317,76 @@ class GazetteerRecognizer(TranscriptRecognizer):
     """Finds listed organizations, vendors, products and universities."""
 
     NAME = "gazetteer.v1"
-    ENTITIES = ("ORGANIZATION", "UNIVERSITY", "PRODUCT")
+    ENTITIES = ORGANIZATION_TYPES
 
     def __init__(
         self,
+        options: GazetteerOptions | None = None,
         *,
-        organizations_path: str | Path | None = "organizations.txt",
-        vendors_products_path: str | Path | None = "vendors_products.txt",
-        data_providers_path: str | Path | None = "data_providers.txt",
-        universities_path: str | Path | None = "universities.txt",
-        ambiguous_path: str | Path | None = DEFAULT_AMBIGUOUS_FILE,
         base_dir: str | Path | None = None,
-        min_score: float = 0.0,
-        score: float = SCORE_EXACT,
-        variant_score: float = SCORE_VARIANT,
-        context_score: float = SCORE_CONTEXT,
         supported_entities: list[str] | None = None,
         **kwargs,
     ) -> None:
-        """Relative paths are resolved against ``base_dir`` (default ``config/gazetteers``);
-        ``None`` leaves a list out."""
-        directory = Path(base_dir) if base_dir else GAZETTEER_DIR
+        """``base_dir`` is the directory the options' relative list paths are resolved
+        against (the engine passes their ``dir``, resolved); by default that ``dir`` in the
+        configuration shipped with the package."""
+        options = options or GazetteerOptions()
+        directory = Path(base_dir) if base_dir else BUNDLED_CONFIG_DIR / options.dir
 
-        def resolve(path: str | Path | None) -> str | None:
+        def resolve(path: str | None) -> str | None:
             if path is None:
                 return None
-            path = Path(path)
-            return str(path if path.is_absolute() else directory / path)
+            resolved = Path(path) if Path(path).is_absolute() else directory / path
+            if not resolved.is_file():
+                raise RecognizerSetupError(f"{resolved}: list file not found")
+            return str(resolved)
 
         list_paths = tuple(
             (list_name, resolved, default_type)
             for list_name, path, default_type in (
-                ("organizations", organizations_path, "ORGANIZATION"),
-                ("vendors and products", vendors_products_path, "ORGANIZATION"),
-                ("data providers", data_providers_path, "ORGANIZATION"),
-                ("universities", universities_path, "UNIVERSITY"),
+                ("organizations", options.organizations_path, ORGANIZATION),
+                ("vendors and products", options.vendors_products_path, ORGANIZATION),
+                ("data providers", options.data_providers_path, ORGANIZATION),
+                ("universities", options.universities_path, UNIVERSITY),
             )
             if (resolved := resolve(path))
         )
-        ambiguous = resolve(ambiguous_path)
+        ambiguous = resolve(options.ambiguous_path)
         mtimes = tuple(Path(p).stat().st_mtime_ns for _, p, _ in list_paths)
         if ambiguous:
             mtimes += (Path(ambiguous).stat().st_mtime_ns,)
         self.gazetteer = load_gazetteer(list_paths, ambiguous, mtimes)
-        self.min_score = min_score
-        self.score = score
-        self.variant_score = variant_score
-        self.context_score = context_score
+        self.min_score = options.min_score
+        self.score = options.score
+        self.variant_score = options.variant_score
+        self.context_score = options.context_score
         super().__init__(supported_entities=supported_entities, **kwargs)
 
     # -- scanning -------------------------------------------------------------------------
 
-    def _candidates_at(self, toks: _Tokens, first: int) -> list[_Candidate]:
-        """Every listed name that starts at token ``first``, longest first."""
-        gaz = self.gazetteer
-        prefixes, by_compact, norms = gaz.prefixes, gaz.by_compact, toks.norms
-        found: list[_Candidate] = []
-        acc = ""
-        for j in range(first, min(len(norms), first + MAX_NAME_TOKENS)):
-            if j > first and not toks.joinable(j):
-                break
-            alt, possessive = toks.alt(j)
-            if alt is not None and acc + alt in by_compact:
-                found.append(self._candidate(toks, first, j, acc + alt, alt, possessive))
-            if j > first:
-                # Speech-to-text inflects the last word of a product name ("Amazon
-                # personalized" for "Amazon Personalize"); only after a listed first word.
-                for stem in _inflection_stems(norms[j]):
-                    if acc + stem in by_compact:
-                        found.append(self._candidate(toks, first, j, acc + stem, stem, False))
-            acc += norms[j]
-            if acc in by_compact:
-                found.append(self._candidate(toks, first, j, acc, None, False))
-            if acc not in prefixes:
-                break
-        found.reverse()
+    def _candidates(self, toks: _Tokens) -> dict[int, list[_Candidate]]:
+        """Every listed name in the text, by first token, longest first. The last word may
+        be a possessive or plural ("Netflix's", "the Deloittes") or, after a listed first
+        word, inflected by speech-to-text ("Amazon personalized" for "Amazon Personalize")."""
+        found: dict[int, list[_Candidate]] = {}
+        for match in self.gazetteer.matcher.find(toks.norms, toks.joinable, max_tokens=MAX_NAME_TOKENS, max_cut=2):
+            cand = self._variant(toks, match)
+            if cand is not None:
+                found.setdefault(match.first, []).append(cand)
         return found
+
+    def _variant(self, toks: _Tokens, match: KeyMatch) -> _Candidate | None:
+        first, last, key = match.first, match.last, match.key
+        if match.cut == 0:
+            return self._candidate(toks, first, last, key, None, False)
+        if match.cut == 1:
+            alt, possessive = toks.alt(last)
+            if alt is not None:
+                return self._candidate(toks, first, last, key, alt, possessive)
+        stem = toks.norms[last][: -match.cut]
+        if last > first and stem in _inflection_stems(toks.norms[last]):
+            return self._candidate(toks, first, last, key, stem, False)
+        return None
 
     def _candidate(self, toks: _Tokens, first: int, last: int, compact: str, alt: str | None, possessive: bool) -> _Candidate:
         gaz = self.gazetteer
@@ -473,17 +467,12 @@ class GazetteerRecognizer(TranscriptRecognizer):
         if not text or not wanted:
             return []
         toks = _Tokens(text)
-        norms, prefixes, by_compact = toks.norms, self.gazetteer.prefixes, self.gazetteer.by_compact
         accepted: list[tuple[_Candidate, str, float]] = []
         pending: list[_Candidate] = []
-        i, n = 0, len(norms)
-        while i < n:
-            if norms[i] not in prefixes:  # most tokens start no name: skip them cheaply
-                alt, _ = toks.alt(i)
-                if alt is None or alt not in by_compact:
-                    i += 1
-                    continue
-            candidates = self._candidates_at(toks, i)
+        next_free = 0  # names do not overlap: the scan resumes after an accepted one
+        for first, candidates in sorted(self._candidates(toks).items()):
+            if first < next_free:
+                continue
             chosen = None
             for cand in candidates:
                 if cand.rule is None:
@@ -495,10 +484,9 @@ class GazetteerRecognizer(TranscriptRecognizer):
                     break
             if chosen:
                 accepted.append(chosen)
-                i = chosen[0].last + 1
+                next_free = chosen[0].last + 1
                 continue
             pending.extend(c for c in candidates[:1] if c.rule.pair and not self._vetoed(toks, c))
-            i += 1
         if pending and accepted:
             self._accept_listed_together(toks, accepted, pending)
         return [
@@ -508,21 +496,61 @@ class GazetteerRecognizer(TranscriptRecognizer):
         ]
 
     def _accept_listed_together(self, toks: _Tokens, accepted, pending: list[_Candidate]) -> None:
-        """Accept ambiguous names listed next to accepted ones ("slack and teams"); repeated
-        so a chain of names is found."""
-        changed = True
-        while changed and pending:
-            changed = False
-            for cand in list(pending):
-                if any(c.first <= cand.last and cand.first <= c.last for c, _, _ in accepted):
-                    pending.remove(cand)
-                    continue
-                partner = next((c for c, _, _ in accepted if _listed_together(toks, c, cand)), None)
-                if partner is not None:
-                    evidence = f'listed with "{toks.text[partner.start:partner.end]}"'
-                    accepted.append((cand, evidence, self.context_score))
-                    pending.remove(cand)
-                    changed = True
+        """Accept ambiguous names listed next to accepted ones ("slack and teams"), and so on
+        along a chain of names.
+
+        Names are accepted in the order that repeated left-to-right readings would accept
+        them (a reading accepts a name next to one accepted before it, and drops a name
+        that overlaps an accepted one), so where two waiting names overlap, the one such a
+        reading reaches first wins. A queue ordered by (reading, position) gives that order
+        while looking only at each name's neighbours.
+        """
+        names = [cand for cand, _, _ in accepted] + pending
+        known = len(accepted)
+        by_first: dict[int, list[int]] = {}
+        by_last: dict[int, list[int]] = {}
+        for k, cand in enumerate(names):
+            by_first.setdefault(cand.first, []).append(k)
+            by_last.setdefault(cand.last, []).append(k)
+
+        def neighbours(k: int):
+            cand = names[k]
+            for gap in range(MAX_PAIR_GAP_TOKENS + 1):
+                yield from by_last.get(cand.first - 1 - gap, ())
+                yield from by_first.get(cand.last + 1 + gap, ())
+
+        def reading(k: int, when: tuple[int, int]) -> tuple[int, int]:
+            """When a reading first reaches waiting name k after a neighbour was accepted at ``when``."""
+            first = names[k].first
+            return (when[0], first) if when[0] and when[1] < first else (when[0] + 1, first)
+
+        accepted_at = {k: (0, k) for k in range(known)}  # (reading, position); 0: found by the scan
+        covered = {t for cand in names[:known] for t in range(cand.first, cand.last + 1)}
+        decided: set[int] = set()
+        queue: list[tuple[tuple[int, int], int]] = []
+        for k in range(known):
+            for other in neighbours(k):
+                if other >= known and _listed_together(toks, names[k], names[other]):
+                    heapq.heappush(queue, (reading(other, accepted_at[k]), other))
+        while queue:
+            when, k = heapq.heappop(queue)
+            if k in decided:
+                continue
+            decided.add(k)
+            cand = names[k]
+            if any(t in covered for t in range(cand.first, cand.last + 1)):
+                continue
+            partner = min(
+                (other for other in neighbours(k) if other in accepted_at and _listed_together(toks, names[other], cand)),
+                key=accepted_at.__getitem__,
+            )
+            accepted_at[k] = when
+            covered.update(range(cand.first, cand.last + 1))
+            evidence = f'listed with "{toks.text[names[partner].start:names[partner].end]}"'
+            accepted.append((cand, evidence, self.context_score))
+            for other in neighbours(k):
+                if other >= known and other not in decided and _listed_together(toks, cand, names[other]):
+                    heapq.heappush(queue, (reading(other, when), other))
         accepted.sort(key=lambda item: item[0].start)
 
     @staticmethod

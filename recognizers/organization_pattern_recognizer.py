@@ -8,21 +8,10 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
+from recognizers.options import OrganizationPatternOptions
+from service.vocabulary.entity_types import ORGANIZATION, UNIVERSITY
+from service.vocabulary.organization_suffixes import ACADEMIC_HEADS
 
-DEFAULT_LEGAL_SUFFIXES = (
-    "Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "GmbH", "AG", "plc", "PLC", "Corp",
-    "Corporation", "Co", "S.A.", "SA", "BV", "B.V.", "NV", "Pty", "SARL", "Oy", "AB", "KG",
-)
-DEFAULT_SECTOR_SUFFIXES = (
-    "Labs", "Analytics", "Technologies", "Technology", "Tech", "Systems", "Solutions", "Group",
-    "Holdings", "Partners", "Consulting", "Consultants", "Capital", "Ventures", "Software",
-    "Networks", "Logistics", "Health", "Healthcare", "Pharma", "Pharmaceuticals", "Bank",
-    "Insurance", "Foods", "Energy", "Media", "Studios", "Robotics", "Biosciences", "Bio",
-    "Cooperative", "Co-op", "Seed", "Seeds", "Motors", "Airlines", "Telecom", "Digital",
-    "Data", "AI", "Cyber", "Security", "Financial", "Industries", "Enterprises", "Associates",
-    "Foundation", "Trust", "Council", "Museum", "Hospital", "Clinic", "Institute",
-)
-ACADEMIC_HEADS = ("University", "College", "Institute", "Polytechnic", "Academy", "School")
 
 _CAP_WORD = r"(?:[A-Z][\w'’&.-]*|&)"
 _LOWER_WORD = r"[a-z][\w'’-]*"
@@ -32,20 +21,14 @@ _CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "v
 
 class OrganizationPatternRecognizer(TranscriptRecognizer):
     NAME = "organization_pattern.v1"
-    ENTITIES = ("ORGANIZATION", "UNIVERSITY")
+    ENTITIES = (ORGANIZATION, UNIVERSITY)
 
-    def __init__(
-        self,
-        *,
-        legal_suffixes: list[str] | tuple[str, ...] = DEFAULT_LEGAL_SUFFIXES,
-        sector_suffixes: list[str] | tuple[str, ...] = DEFAULT_SECTOR_SUFFIXES,
-        legal_score: float = 0.87,
-        sector_score: float = 0.6,
-        university_score: float = 0.88,
-    ) -> None:
-        self.legal_score, self.sector_score, self.university_score = legal_score, sector_score, university_score
-        legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(legal_suffixes, key=len, reverse=True))
-        sector = "|".join(re.escape(s) for s in sorted(sector_suffixes, key=len, reverse=True))
+    def __init__(self, options: OrganizationPatternOptions | None = None) -> None:
+        options = options or OrganizationPatternOptions()
+        self.legal_score, self.sector_score = options.legal_score, options.sector_score
+        self.university_score = options.university_score
+        legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(options.legal_suffixes, key=len, reverse=True))
+        sector = "|".join(re.escape(s) for s in sorted(options.sector_suffixes, key=len, reverse=True))
         heads = "|".join(ACADEMIC_HEADS)
         self._legal = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,4}})(?:{legal})\b\.?")
         self._sector = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{sector})\b")
@@ -60,17 +43,17 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for match in self._legal.finditer(text):
-            self._add_prefixed(results, text, match, "ORGANIZATION", self.legal_score, "name with a legal suffix")
+            self._add_prefixed(results, text, match, ORGANIZATION, self.legal_score, "name with a legal suffix")
         for match in self._sector.finditer(text):
-            self._add_prefixed(results, text, match, "ORGANIZATION", self.sector_score, "capitalized name with an organization suffix")
+            self._add_prefixed(results, text, match, ORGANIZATION, self.sector_score, "capitalized name with an organization suffix")
         for match in self._x_university.finditer(text):
-            self._add_prefixed(results, text, match, "UNIVERSITY", self.university_score, "name of a university or institute")
+            self._add_prefixed(results, text, match, UNIVERSITY, self.university_score, "name of a university or institute")
         for match in self._x_university_lower.finditer(text):
-            self._add_prefixed(results, text, match, "UNIVERSITY", self.sector_score, "name before 'university'/'college'")
+            self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'")
         for match in self._univ_of.finditer(text):
             start, end = self._trim_tail(text, match.start(), match.end())
             if end > start and not text[start:end].split()[-1].lower() in STOP_WORDS:
-                results.append(self.result(start, end, "UNIVERSITY", self.university_score, "'University of ...' pattern"))
+                results.append(self.result(start, end, UNIVERSITY, self.university_score, "'University of ...' pattern"))
         if entities:
             results = [r for r in results if r.entity_type in entities]
         return keep_outermost(results)

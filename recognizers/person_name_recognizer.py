@@ -15,46 +15,51 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
-from service.engine.canonical import PERSON_TITLES
+from recognizers.errors import RecognizerSetupError
+from recognizers.options import PersonNameOptions
+from service.vocabulary.entity_types import PERSON
+from service.vocabulary.person_titles import PERSON_TITLES
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _load_names(path: Path) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise RecognizerSetupError(f"{path}: name list not found") from None
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 class PersonNameRecognizer(TranscriptRecognizer):
     NAME = "person_name.v1"
-    ENTITIES = ("PERSON",)
+    ENTITIES = (PERSON,)
 
     def __init__(
         self,
+        options: PersonNameOptions | None = None,
         *,
         first_names: Path,
         last_names: Path,
         ambiguous_first_names: Path,
         is_common_word: Callable[[str], bool],
         word_zipf: Callable[[str], float],
-        rare_lowercase_zipf: float = 3.2,
         is_noise: Callable[[str], bool],
-        first_name_score: float = 0.7,
-        full_name_score: float = 0.86,
-        title_score: float = 0.87,
-        lowercase_score: float = 0.6,
     ) -> None:
-        self.lowercase_score = lowercase_score
+        """The list paths are the options' paths, resolved; ``is_common_word`` is the
+        engine's common-English test (``service.vocabulary.word_frequency``)."""
+        options = options or PersonNameOptions()
         self.first_names = _load_names(first_names)
         self.last_names = _load_names(last_names)
         self.ambiguous = _load_names(ambiguous_first_names)
         self.word_zipf = word_zipf
-        self.rare_lowercase_zipf = rare_lowercase_zipf
+        self.rare_lowercase_zipf = options.rare_lowercase_zipf
         self.is_common_word = is_common_word
         self.is_noise = is_noise
-        self.first_name_score = first_name_score
-        self.full_name_score = full_name_score
-        self.title_score = title_score
+        self.first_name_score = options.first_name_score
+        self.full_name_score = options.full_name_score
+        self.title_score = options.title_score
+        self.lowercase_score = options.lowercase_score
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer as PresidioPhoneRecognizer
 
+from recognizers.options import PhoneOptions
+
 
 class TranscriptPhoneRecognizer(PresidioPhoneRecognizer):
     NAME = "phone.v1"
 
-    def __init__(self, *, regions: tuple[str, ...] = ("US", "UK", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NZ", "IE")) -> None:
-        super().__init__(supported_regions=regions)
+    def __init__(self, options: PhoneOptions | None = None) -> None:
+        super().__init__(supported_regions=(options or PhoneOptions()).regions)
         self.name = self.NAME
 
     def analyze(self, text, entities, nlp_artifacts=None):

@@ -9,14 +9,8 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
-
-DEFAULT_NOUNS = (
-    "company", "companies", "client", "customer", "vendor", "supplier", "partner", "provider",
-    "employer", "organization", "organisation", "org", "firm", "business", "startup", "agency",
-    "bank", "hospital", "clinic", "school", "college", "university", "institute", "department",
-    "team", "product", "tool", "platform", "project", "participant", "person", "interviewee",
-    "respondent", "colleague", "manager", "city", "town", "country", "location", "site", "region",
-)
+from recognizers.options import PlaceholderOptions
+from service.vocabulary.entity_types import PLACEHOLDER
 
 # "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
 # "I" is excluded: "the company I work for" is not a placeholder.
@@ -32,17 +26,18 @@ _BRACKETED = re.compile(
 
 class PlaceholderRecognizer(TranscriptRecognizer):
     NAME = "placeholder.v1"
-    ENTITIES = ("PLACEHOLDER",)
+    ENTITIES = (PLACEHOLDER,)
 
-    def __init__(self, *, nouns: list[str] | tuple[str, ...] = DEFAULT_NOUNS, score: float = 1.0) -> None:
-        self.score = score
-        alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    def __init__(self, options: PlaceholderOptions | None = None) -> None:
+        options = options or PlaceholderOptions()
+        self.score = options.score
+        alternatives = "|".join(sorted((re.escape(n) for n in options.nouns), key=len, reverse=True))
         self._noun_tag = re.compile(rf"\b(?:{alternatives})[ \t]+{_TAG_WORD}", re.IGNORECASE)
         self._noun_tag_case = re.compile(_TAG_WORD)
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        if entities and "PLACEHOLDER" not in entities:
+        if entities and PLACEHOLDER not in entities:
             return []
         results = []
         for match in self._noun_tag.finditer(text):
@@ -50,11 +45,11 @@ class PlaceholderRecognizer(TranscriptRecognizer):
             # The IGNORECASE flag also loosens the tag; the tag itself must be upper case.
             if not self._noun_tag_case.fullmatch(tag):
                 continue
-            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "placeholder already in the text"))
+            results.append(self.result(match.start(), match.end(), PLACEHOLDER, self.score, "placeholder already in the text"))
         for match in _CAPITALIZED_TAG.finditer(text):
             if match.group().split()[0].lower() in STOP_WORDS:  # "The A-team", "Has B"
                 continue
-            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "placeholder already in the text"))
+            results.append(self.result(match.start(), match.end(), PLACEHOLDER, self.score, "placeholder already in the text"))
         for match in _BRACKETED.finditer(text):
-            results.append(self.result(match.start(), match.end(), "PLACEHOLDER", self.score, "bracketed placeholder already in the text"))
+            results.append(self.result(match.start(), match.end(), PLACEHOLDER, self.score, "bracketed placeholder already in the text"))
         return keep_outermost(results)

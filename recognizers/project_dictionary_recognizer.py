@@ -6,12 +6,13 @@ For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND AN
 
 * the text is tokenised once (regex, with offsets; no spaCy pipeline needed);
 * every token is reduced to a key: case-folded, possessive and plural "s" dropped;
-* windows of 1..n adjacent tokens (joined by whitespace or hyphens only) are compared,
-  with the spaces squeezed out ("North wind" -> "northwind"), against precomputed forms
-  of each term, its aliases and its distinctive head word ("Northwind");
-* an exact key match wins; otherwise rapidfuzz's ``fuzz.ratio`` against forms of similar
-  length, above a threshold and a minimum length, catches misspellings;
-* common English words (``service.store.common_words``) are never fuzzy-matched, never
+* runs of 1..n adjacent tokens (joined by whitespace or hyphens only), with the spaces
+  squeezed out ("North wind" -> "northwind"), are matched against precomputed forms of
+  each term, its aliases and its distinctive head word ("Northwind") by the name matcher
+  the gazetteer uses too (``recognizers.name_matcher``);
+* an exact key match wins; in every other window rapidfuzz's ``fuzz.ratio`` against forms
+  of similar length, above a threshold and a minimum length, catches misspellings;
+* generic words (``service.vocabulary.generic_words``) are never fuzzy-matched, never
   serve as head words, and match a term exactly only when capitalised in the text.
 """
 from __future__ import annotations
@@ -26,9 +27,11 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
-from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
-from service.store.common_words import common_words
-from service.store.entities import ENTITY_TYPES, PERSON
+from recognizers.name_matcher import NameMatcher
+from service.vocabulary.canonical import canonical_form
+from service.vocabulary.entity_types import NAME_TYPES, PERSON
+from service.vocabulary.generic_words import generic_words
+from service.vocabulary.organization_suffixes import LEGAL_SUFFIX_KEYS, suffix_key
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two tokens of one name: spaces, a line break, a hyphen.
@@ -64,7 +67,7 @@ class _Form:
     compact: str
     entry: int  # index into the recognizer's entries
     is_head: bool
-    all_common: bool  # every word of the form is a common English word
+    all_generic: bool  # every word of the form is a generic word
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,15 @@ class _Token:
     start: int
     end: int
     key: str
-    word: str  # case-folded, possessive removed (for the common-word check)
+    word: str  # case-folded, possessive removed (for the generic-word check)
     lowercase: bool
 
 
 @dataclass(frozen=True)
 class _Match:
-    start: int
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # character offsets
     end: int
     entry: int
     score: float
@@ -115,7 +120,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     """Presidio recognizer for one project's dictionary terms (with fuzzy STT tolerance)."""
 
     NAME = "project_dictionary.v1"
-    ENTITIES = ENTITY_TYPES
+    ENTITIES = NAME_TYPES
 
     def __init__(
         self,
@@ -123,18 +128,20 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         *,
         threshold: int = DEFAULT_THRESHOLD,
         min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
-        extra_common_words: Iterable[str] = (),
+        extra_generic_words: Iterable[str] = (),
         **kwargs: Any,
     ) -> None:
         """``terms``: store ``Term``s, ``(term, entity_type, aliases)`` tuples or mappings."""
         self._entries = [_as_entry(item) for item in terms]
         self._threshold = threshold
         self._min_fuzzy_length = min_fuzzy_length
-        self._common = common_words() | {w.casefold() for w in extra_common_words}
+        self._generic = generic_words() | {w.casefold() for w in extra_generic_words}
         self._exact: dict[str, _Form] = {}
         self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._fuzzy_choices_by_length: dict[int, list[str]] = {}
         self._max_tokens = 1
         self._build_forms()
+        self._matcher = NameMatcher(self._exact)
         super().__init__(**kwargs)
 
     @classmethod
@@ -156,8 +163,8 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                         continue
                     self._max_tokens = max(self._max_tokens, len(words))
                     compact = "".join(_key(w) for w in words)
-                    all_common = all(w in self._common for w in words)
-                    full.setdefault(compact, _Form(compact, index, False, all_common))
+                    all_generic = all(w in self._generic for w in words)
+                    full.setdefault(compact, _Form(compact, index, False, all_generic))
                     if len(words) > 1:
                         for head in self._head_words(entry.entity_type, words):
                             heads.setdefault(_key(head), set()).add(index)
@@ -166,7 +173,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             if len(owners) == 1 and compact not in full:  # a head shared by two terms is not distinctive
                 self._exact[compact] = _Form(compact, next(iter(owners)), True, False)
         for compact, form in self._exact.items():
-            if len(compact) >= self._min_fuzzy_length and not form.all_common:
+            if len(compact) >= self._min_fuzzy_length and not form.all_generic:
                 self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
         # A misspelt word may be split by STT ("North wind"): allow one token more than the longest form.
         self._max_tokens += 1
@@ -176,9 +183,9 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             w
             for w in words
             if len(w) >= HEAD_MIN_LENGTH
-            and w not in self._common
+            and w not in self._generic
             and w not in STOP_WORDS
-            and w.replace(".", "") not in LEGAL_SUFFIXES
+            and suffix_key(w) not in LEGAL_SUFFIX_KEYS
             and not w.isdigit()
         ]
         if entity_type == PERSON:
@@ -194,7 +201,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         tokens = self._tokenise(text)
         candidates = self._candidates(text, tokens)
         results = []
-        for match in self._non_overlapping(candidates):
+        for match in self._non_overlapping(candidates, len(tokens)):
             entry = self._entries[match.entry]
             if entry.entity_type not in wanted:
                 continue
@@ -215,31 +222,37 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         return tokens
 
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Match]:
+        """Exact matches of a form, and fuzzy matches in the windows without one."""
+        joinable = [False] + [
+            JOINER_RE.fullmatch(text[before.end : after.start]) is not None for before, after in zip(tokens, tokens[1:])
+        ]
+        keys = [t.key for t in tokens]
+        exact = {(m.first, m.last): self._exact[m.key] for m in self._matcher.find(keys, joinable.__getitem__, max_tokens=self._max_tokens)}
         matches = []
         for first in range(len(tokens)):
-            compact = ""
+            compact, all_generic, all_lowercase = "", True, True
             for last in range(first, min(first + self._max_tokens, len(tokens))):
-                if last > first and not JOINER_RE.fullmatch(text[tokens[last - 1].end : tokens[last].start]):
+                if last > first and not joinable[last]:
                     break
-                compact += tokens[last].key
-                match = self._match_window(tokens[first : last + 1], compact)
-                if match is not None:
-                    matches.append(match)
+                token = tokens[last]
+                compact += token.key
+                all_generic = all_generic and token.word in self._generic
+                all_lowercase = all_lowercase and token.lowercase
+                if all_generic and all_lowercase:
+                    continue  # "north wind", "apple": ordinary words, not a name
+                form = exact.get((first, last))
+                if form is not None:
+                    score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
+                    matches.append(_Match(first, last, tokens[first].start, token.end, form.entry, score, how, form.is_head))
+                elif not all_generic and len(compact) >= self._min_fuzzy_length:
+                    if last > first and (tokens[first].word in STOP_WORDS or token.word in STOP_WORDS):
+                        continue  # "the Nortwind": let the window without the stop word match
+                    match = self._fuzzy_match(tokens, first, last, compact)
+                    if match is not None:
+                        matches.append(match)
         return matches
 
-    def _match_window(self, window: list[_Token], compact: str) -> _Match | None:
-        start, end = window[0].start, window[-1].end
-        all_common = all(t.word in self._common for t in window)
-        if all_common and all(t.lowercase for t in window):
-            return None  # "north wind", "apple": ordinary words, not a name
-        form = self._exact.get(compact)
-        if form is not None:
-            score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
-            return _Match(start, end, form.entry, score, how, form.is_head)
-        if all_common or len(compact) < self._min_fuzzy_length:
-            return None
-        if len(window) > 1 and (window[0].word in STOP_WORDS or window[-1].word in STOP_WORDS):
-            return None  # "the Nortwind": let the window without the stop word match
+    def _fuzzy_match(self, tokens: list[_Token], first: int, last: int, compact: str) -> _Match | None:
         best = process.extractOne(
             compact, self._fuzzy_choices(len(compact)), scorer=fuzz.ratio, score_cutoff=self._threshold
         )
@@ -250,27 +263,38 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         span = max(1.0, 100.0 - self._threshold)
         score = FUZZY_MIN_SCORE + (FUZZY_MAX_SCORE - FUZZY_MIN_SCORE) * (ratio - self._threshold) / span
         how = f"{'head word, ' if form.is_head else ''}fuzzy {ratio:.0f}"
-        return _Match(start, end, form.entry, round(score, 3), how, form.is_head)
+        return _Match(first, last, tokens[first].start, tokens[last].end, form.entry, round(score, 3), how, form.is_head)
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         # fuzz.ratio = 2*common/(len_a+len_b), so only forms of similar length can reach the threshold.
-        t = self._threshold
-        low, high = length * t / (200 - t), length * (200 - t) / t
-        return [c for n, forms in self._fuzzy_by_length.items() if low <= n <= high for c in forms]
+        choices = self._fuzzy_choices_by_length.get(length)
+        if choices is None:
+            t = self._threshold
+            low, high = length * t / (200 - t), length * (200 - t) / t
+            choices = [c for n, forms in self._fuzzy_by_length.items() if low <= n <= high for c in forms]
+            self._fuzzy_choices_by_length[length] = choices
+        return choices
 
     @staticmethod
-    def _non_overlapping(matches: list[_Match]) -> list[_Match]:
+    def _non_overlapping(matches: list[_Match], n_tokens: int) -> list[_Match]:
+        """The best matches that do not overlap, in reading order; two sweeps."""
         # A head word is a fallback: inside a (even fuzzy) match of its whole term it loses,
-        # so "Jane Okafur" is one PERSON span rather than "Jane" alone.
-        full = [m for m in matches if not m.is_head]
-        matches = [
-            m
-            for m in matches
-            if not m.is_head
-            or not any(f.entry == m.entry and f.start <= m.start and m.end <= f.end for f in full)
-        ]
+        # so "Jane Okafur" is one PERSON span rather than "Jane" alone. In reading order,
+        # with whole-term matches first at each token, a head word lies inside one exactly
+        # when the furthest whole-term match of its entry so far reaches its last token.
+        furthest: dict[int, int] = {}
+        candidates = []
+        for match in sorted(matches, key=lambda m: (m.first, m.is_head)):
+            if not match.is_head:
+                furthest[match.entry] = max(furthest.get(match.entry, -1), match.last)
+            elif furthest.get(match.entry, -1) >= match.last:
+                continue
+            candidates.append(match)
+        # Best first: a match is kept when none of its tokens is taken yet.
+        taken = bytearray(n_tokens)
         chosen: list[_Match] = []
-        for match in sorted(matches, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
-            if all(match.end <= c.start or match.start >= c.end for c in chosen):
+        for match in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
+            if not any(taken[match.first : match.last + 1]):
+                taken[match.first : match.last + 1] = b"\x01" * (match.last - match.first + 1)
                 chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)

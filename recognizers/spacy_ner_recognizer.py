@@ -7,13 +7,14 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import TranscriptRecognizer
+from service.vocabulary.entity_types import LOCATION, ORGANIZATION, PERSON, PRODUCT
 
 _LINE_PART = re.compile(r"[^\n]*\S[^\n]*")
 
 
 class SpacyNerRecognizer(TranscriptRecognizer):
     NAME = "spacy_ner.v1"
-    ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION", "PRODUCT")
+    ENTITIES = (PERSON, ORGANIZATION, LOCATION, PRODUCT)
 
     def __init__(self, *, labels: dict[str, str], score: float = 0.85) -> None:
         self.labels = dict(labels)

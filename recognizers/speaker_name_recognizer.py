@@ -12,9 +12,12 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import TranscriptRecognizer
+from recognizers.options import SpeakerNameOptions
+from service.vocabulary.entity_types import PERSON
+from service.vocabulary.person_titles import TITLE_ALTERNATION
 
 # One to four name-like words (initials and titles allowed), as speakers are written.
-_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+_NAME = rf"(?:(?:{TITLE_ALTERNATION})\.?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}"
 
 _LABEL_LINE = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*(?:\([^)\n]*\))?[ \t]*:(?![0-9])", re.MULTILINE)
 _OTTER_LINE = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]{{2,}}(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}[ \t]*$", re.MULTILINE)
@@ -23,15 +26,15 @@ _HEADER_LINE = re.compile(
     rf"(?:[ \t]+(?:no\.?|#)?[ \t]*[\w.-]{{1,6}})?[ \t]*[-–—:|,][ \t]*(?P<name>{_NAME})[ \t]*$",
     re.MULTILINE,
 )
-_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?\s+", re.IGNORECASE)
+_TITLE = re.compile(rf"^(?:{TITLE_ALTERNATION})\.?\s+", re.IGNORECASE)
 
 
 class SpeakerNameRecognizer(TranscriptRecognizer):
     NAME = "speaker_name.v1"
-    ENTITIES = ("PERSON",)
+    ENTITIES = (PERSON,)
 
-    def __init__(self, *, score: float = 0.9, is_role=None) -> None:
-        self.score = score
+    def __init__(self, options: SpeakerNameOptions | None = None, *, is_role=None) -> None:
+        self.score = (options or SpeakerNameOptions()).score
         # Callable(surface) -> bool; the engine passes its noise filter so roles are skipped.
         self.is_role = is_role or (lambda surface: False)
         super().__init__()

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from service.check import commands as check_commands
 from service.batch.cli import batch
-from service.config import ConfigError, get_settings, load_engine_config
+from service.config import ConfigError, dump_engine_config, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.project_cli import find_project, local_store, project_app
 from service.textfile import read_input_file, read_text_file, write_atomic
@@ -39,7 +39,10 @@ ProjectOption = Annotated[
     typer.Option("--project", help="Project name or id: use its dictionary, settings and project-wide surrogates."),
 ]
 
+config_app = typer.Typer(no_args_is_help=True, help="The engine configuration.")
+
 app.add_typer(project_app, name="project")
+app.add_typer(config_app, name="config")
 app.command("batch")(batch)
 app.command("check")(check_commands.check)
 app.command("redact-in-place")(check_commands.redact_in_place)
@@ -139,12 +142,15 @@ def redact(
     else:
         write_atomic(output, document.data)
         err.print(f"{path}: {len(redaction.replacements)} replacements, written to {output} ({document.format})")
+    for warning in document.warnings:
+        err.print(f"{path}: warning: {warning['message']}", markup=False)
     if report is not None:
         doc = {
             "file": str(path),
             "format": document.format,
             "summary": summary(redaction),
             "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
+            "warnings": document.warnings,
             "engine": engine_info(engine.config),
         }
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
@@ -179,6 +185,16 @@ def evaluate_gold(
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
         for doc_id, kind, what, surrogates in result["consistency"]:
             typer.echo(f"{kind} in {doc_id}: {what!r}" + (f" -> {surrogates}" if surrogates else ""))
+
+
+@config_app.command("show")
+def show_config(config: ConfigOption = None) -> None:
+    """Print the resolved engine configuration as YAML, with every default filled in."""
+    try:
+        resolved = load_engine_config(config or get_settings().config)
+    except ConfigError as exc:
+        raise SetupError(str(exc)) from None
+    typer.echo(dump_engine_config(resolved), nl=False)
 
 
 @app.command()

@@ -9,10 +9,22 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
+from recognizers import RecognizerConfigError, resolve_options
+from service.vocabulary.entity_types import NAME_TYPES
+
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
 
 Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
@@ -45,6 +57,11 @@ class ModelGuessesConfig(_Strict):
     anywhere_zipf: float = Field(5.5, ge=0)
 
 
+class VocabularyConfig(_Strict):
+    # wordfreq Zipf frequency from which a word is common English ("spark", "reading").
+    common_word_zipf: float = Field(3.5, ge=0)
+
+
 class NerConfig(_Strict):
     labels: dict[str, str]
     score: float = Field(0.85, ge=0, le=1)
@@ -54,13 +71,22 @@ class NerConfig(_Strict):
 class RecognizerEntry(_Strict):
     name: str
     enabled: bool = True
-    options: dict = Field(default_factory=dict)
+    # Checked against the recognizer's options model (recognizers/options.py) when the
+    # configuration loads, and held with every default filled in.
+    options: dict = Field(default_factory=dict, validate_default=True)
+
+    @field_validator("options")
+    @classmethod
+    def _resolve_options(cls, options: dict, info: ValidationInfo) -> dict:
+        if "name" not in info.data:  # the name itself was refused
+            return options
+        return resolve_options(info.data["name"], options).model_dump(mode="json")
 
 
 class PropagationConfig(_Strict):
     enabled: bool = True
     min_score: float = Field(0.6, ge=0, le=1)
-    entity_types: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+    entity_types: tuple[str, ...] = NAME_TYPES
     min_name_part_chars: int = Field(3, ge=1)
     max_short_form_zipf: float = Field(5.0, ge=0)
 
@@ -77,7 +103,7 @@ class GroupingConfig(_Strict):
 class DecideConfig(_Strict):
     score_threshold: float = Field(0.4, ge=0, le=1)
     noise_file: str = "noise.yaml"
-    noise_applies_to: tuple[str, ...] = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+    noise_applies_to: tuple[str, ...] = NAME_TYPES
 
 
 class EntityPolicy(_Strict):
@@ -94,11 +120,13 @@ class EntityPolicy(_Strict):
 
 
 class EngineConfig(_Strict):
-    """The whole engine YAML (config/default.yaml documents every key)."""
+    """The whole engine YAML (config/default.yaml documents every key; recognizer options
+    are declared in recognizers/options.py)."""
 
     version: Literal[1]
     nlp: NlpConfig
     truecase: TruecaseConfig = TruecaseConfig()
+    vocabulary: VocabularyConfig = VocabularyConfig()
     ner: NerConfig
     recognizers: tuple[RecognizerEntry, ...]
     propagation: PropagationConfig = PropagationConfig()
@@ -139,8 +167,26 @@ def load_engine_config(path: Path | str | None = None) -> EngineConfig:
     raw.setdefault("base_dir", str(path.resolve().parent))
     try:
         return EngineConfig.model_validate(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_describe(exc)}") from None
+
+
+def _describe(exc: ValidationError) -> str:
+    """A recognizer's own message ("recognizer gazetteer.v1: unknown option 'x'") where
+    that is the problem, else pydantic's account of every error."""
+    recognizer_errors = [
+        error["ctx"]["error"] for error in exc.errors()
+        if isinstance((error.get("ctx") or {}).get("error"), RecognizerConfigError)
+    ]
+    if recognizer_errors and len(recognizer_errors) == exc.error_count():
+        return "; ".join(dict.fromkeys(str(e) for e in recognizer_errors))
+    return str(exc)
+
+
+def dump_engine_config(config: EngineConfig) -> str:
+    """The resolved configuration as YAML, every default filled in (``tanon config show``)."""
+    data = config.model_dump(mode="json")
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
 
 
 def default_data_dir() -> Path:

@@ -2,17 +2,38 @@
 
     read(bytes, format) -> analyze -> decide -> pseudonymize -> write(bytes) -> report
 
-The API, the CLI, batch jobs and the hook call ``redact_document`` / ``analyze_document``
-and add nothing but their own input and output handling.
+The API, the CLI, batch jobs and the hook call ``redact_document`` / ``redact_text`` /
+``analyze_document`` and add nothing but their own input and output handling.
+
+A project's surrogate book also remembers each redaction (``RedactionMemory``): the labels
+its placeholders hold, and what re-identification needs to give back the exact original.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from service import formats
 from service.engine.engine import NO_OPTIONS, Analysis, Engine, Redaction, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
 from service.errors import InputError
+
+
+@runtime_checkable
+class RedactionMemory(Protocol):
+    """A surrogate book that keeps something of each document it redacted (a project's)."""
+
+    def remember(self, text: str, redaction: Redaction, written: WrittenFile | None) -> list[dict]:
+        """``text`` is what the engine analyzed; returns warnings for the report."""
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """A transcript, the bytes written for its redaction, and what undoes them (``formats.write``)."""
+
+    transcript: formats.Transcript
+    data: bytes
+    undo: list
 
 
 @dataclass(frozen=True)
@@ -22,6 +43,14 @@ class RedactedDocument:
     content_type: str
     redaction: Redaction
     transcript: formats.Transcript
+    # Structured notes for the report, e.g. a placeholder that collides with an issued surrogate.
+    warnings: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RedactedText:
+    redaction: Redaction
+    warnings: list[dict] = field(default_factory=list)
 
 
 def read_document(data: bytes, *, name: str | None, format: str | None, max_bytes: int) -> formats.Transcript:
@@ -43,8 +72,36 @@ def redact_document(engine: Engine, data: bytes, *, name: str | None = None, for
                     options: RequestOptions = NO_OPTIONS) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
     redaction = engine.redact(transcript.text, book=book, options=options)
+    memory = book if isinstance(book, RedactionMemory) else None
+    undo: list | None = [] if memory is not None else None
     try:
-        out = formats.write(transcript, redaction.replacements)
+        out = formats.write(transcript, redaction.replacements, undo=undo)
     except formats.FormatError as exc:
         raise InputError(name, str(exc), line=exc.line) from None
-    return RedactedDocument(out, transcript.format, formats.content_type(transcript.format), redaction, transcript)
+    warnings = []
+    if memory is not None:
+        warnings = memory.remember(transcript.text, redaction, WrittenFile(transcript, out, undo))
+    return RedactedDocument(out, transcript.format, formats.content_type(transcript.format), redaction, transcript,
+                            warnings)
+
+
+def redact_text(engine: Engine, text: str, *, book: SurrogateBook | None = None,
+                options: RequestOptions = NO_OPTIONS) -> RedactedText:
+    """Redact a text as it is (no format reader: it is plain text)."""
+    redaction = engine.redact(text, book=book, options=options)
+    if not isinstance(book, RedactionMemory):
+        return RedactedText(redaction)
+    return RedactedText(redaction, book.remember(text, redaction, _as_text_file(text, redaction)))
+
+
+def _as_text_file(text: str, redaction: Redaction) -> WrittenFile | None:
+    """The text as a UTF-8 text file and its redaction, when reading that file gives the same text
+    (not for a text with NUL characters or a leading byte-order mark)."""
+    try:
+        transcript = formats.read(text.encode("utf-8"), format="text")
+    except formats.FormatError:
+        return None
+    if transcript.text != text:
+        return None
+    undo: list = []
+    return WrittenFile(transcript, formats.write(transcript, redaction.replacements, undo=undo), undo)

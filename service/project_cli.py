@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,13 +22,13 @@ from typing import TYPE_CHECKING
 
 from service.config import get_settings
 from service.errors import InputError, SetupError
-from service.textfile import read_text_file, write_atomic
+from service.textfile import read_input_file, read_text_file, write_atomic
+from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only when a command needs it
     from service.store import Project, ProjectStore
 
 # Kept in step with service.store.entities (imported lazily, see above).
-ENTITY_TYPES = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
 ORGANIZATION_ROLES = ("employer", "client", "vendor", "data_provider", "other")
 
 project_app = typer.Typer(
@@ -185,12 +186,20 @@ def api_key(
 def export_key(
     project: ProjectArg,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
+    with_records: Annotated[
+        bool, typer.Option("--with-records", help="Also export each redacted document's record: every replacement with its exact original.")
+    ] = False,
 ) -> None:
     """Export the re-identification key (every surrogate with its original) as JSON. Sensitive."""
+    from service.restoration import public_records
+
     with local_store() as store:
         found = find_project(store, project)
         entries = store.export_key(found.id)
-    data = json.dumps({"project_id": found.id, "entries": entries}, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        exported = {"project_id": found.id, "entries": entries}
+        if with_records:
+            exported["records"] = public_records(store.export_redaction_records(found.id))
+    data = json.dumps(exported, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     err.print(
         "warning: the re-identification key maps every surrogate back to a real name; "
         "keep it encrypted and away from the redacted transcripts",
@@ -200,25 +209,41 @@ def export_key(
         typer.echo(data.decode("utf-8"), nl=False)
     else:
         write_private(output, data)
-        err.print(f"{len(entries)} entries written to {output} (mode 600)", markup=False)
+        records = f" and {len(exported['records'])} document records" if with_records else ""
+        err.print(f"{len(entries)} entries{records} written to {output} (mode 600)", markup=False)
 
 
 @project_app.command("reidentify")
 def reidentify(
     project: ProjectArg,
-    path: Annotated[Path, typer.Argument(help="A transcript redacted in this project.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
+    path: Annotated[Path, typer.Argument(help="A transcript redacted in this project: .txt, Otter .txt, .vtt, .srt, .docx or .json.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600, atomically) instead of stdout.")] = None,
+    file_format: Annotated[
+        Optional[str], typer.Option("--format", help="text, otter, vtt, srt, docx or json (default: from the extension or content).")
+    ] = None,
 ) -> None:
-    """Put the original names back into a transcript redacted in this project."""
-    text = read_text_file(path, max_bytes=get_settings().max_request_bytes)
+    """Put the original names back into a transcript redacted in this project.
+
+    A file as it was written by `tanon redact --project` comes back byte for byte. If its
+    text was edited since, each surrogate gets its first-seen original, and stderr says so.
+    """
+    from service.restoration import reidentify_document
+
+    if output is not None and output.resolve() == path.resolve():
+        raise InputError(str(path), "the output is the input file; write the re-identified file elsewhere")
+    max_bytes = get_settings().max_request_bytes
+    data = read_input_file(path, max_bytes=max_bytes)
     with local_store() as store:
         found = find_project(store, project)
-        restored = store.reidentify(found.id, text)
+        result = reidentify_document(store, found.id, data, name=str(path), format=file_format, max_bytes=max_bytes)
+    if result.note:
+        err.print(f"{path}: {result.note}", markup=False)
     if output is None:
-        typer.echo(restored, nl=False)
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
     else:
-        write_private(output, restored.encode("utf-8"))
-        err.print(f"{path}: written to {output} (mode 600)", markup=False)
+        write_private(output, result.data)
+        err.print(f"{path}: {result.mode} re-identification written to {output} (mode 600)", markup=False)
 
 
 # -- dictionary --------------------------------------------------------------------------

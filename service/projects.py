@@ -16,14 +16,11 @@ file on first use) and resolving a project reference (id or name).
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,11 +28,14 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from recognizers.project_dictionary_recognizer import ProjectDictionaryRecognizer
+from service.atomic_files import create_once
 from service.config import EntityPolicy, Settings
-from service.engine.engine import RequestOptions
+from service.engine.engine import Redaction, RequestOptions
 from service.engine.noise import normalize_surface
-from service.engine.pseudonymize import label_core, render_template
+from service.engine.pseudonymize import render_template
 from service.errors import SetupError
+from service.pipeline import WrittenFile
+from service.restoration import remember_redaction
 from service.store import (
     KEY_ENV_VAR,
     KEY_FILE_ENV_VAR,
@@ -48,9 +48,6 @@ from service.store import (
     load_store_key,
 )
 
-# Labels tried per template when looking for the ones a placeholder reserves: 702 covers
-# "{letter}" up to ZZ and "{n}" up to 702.
-MAX_RESERVED_INDEX = 702
 MAX_PROJECT_NAME = 200
 
 
@@ -203,33 +200,13 @@ def report_rows(rows: list[dict]) -> list[dict]:
 # -- surrogates ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _labels_by_core(template: str) -> dict[str, tuple[str, ...]]:
-    by_core: dict[str, list[str]] = {}
-    for index in range(1, MAX_RESERVED_INDEX + 1):
-        label = render_template(template, index)
-        by_core.setdefault(label_core(label), []).append(label)
-    return {core: tuple(labels) for core, labels in by_core.items()}
-
-
-def reserved_labels(templates: Mapping[str, str], reserved_cores: Iterable[str]) -> set[str]:
-    """The labels the templates would produce whose core a placeholder in the text holds
-    ("Company Y" in the text reserves "[Company Y]")."""
-    cores = set(reserved_cores)
-    if not cores:
-        return set()
-    out: set[str] = set()
-    for template in set(templates.values()):
-        by_core = _labels_by_core(template)
-        for core in cores:
-            out.update(by_core.get(core, ()))
-    return out
-
-
 class StoreBook:
     """A surrogate book backed by the project store: one label per entity for the whole project.
 
-    Implements the engine's ``allocate`` call; each call is one store transaction.
+    Implements the engine's ``allocate`` call (each call is one store transaction) and the
+    pipeline's ``remember``: after a document is redacted, the labels its placeholders hold
+    are reserved for the whole project and its redaction record is kept for exact
+    re-identification (``service.restoration``).
     """
 
     def __init__(self, store: ProjectStore, project_id: int) -> None:
@@ -245,8 +222,11 @@ class StoreBook:
             self.project_id,
             items,
             make_label=lambda entity_type, n: render_template(templates[entity_type], n),
-            reserved_labels=reserved_labels(templates, reserved),
+            reserved_cores=reserved,
         )
+
+    def remember(self, text: str, redaction: Redaction, written: WrittenFile | None) -> list[dict]:
+        return remember_redaction(self.store, self.project_id, text, redaction, written)
 
 
 # -- opening the store ---------------------------------------------------------------------
@@ -306,23 +286,11 @@ def _read_key_file(path: Path, announce: Callable[[str], None]) -> bytes:
 
 def _create_key_file(path: Path, announce: Callable[[str], None]) -> bytes:
     """Write a new key to ``path`` (mode 600) unless another process just did; return the key in it."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mode 600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(generate_store_key() + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)  # atomic, and fails if a concurrent first run won
-            announce(
-                f"created a new project store key in {path} (mode 600). Back it up separately from the store: "
-                "without it the re-identification key and the dictionary cannot be read."
-            )
-        except FileExistsError:
-            pass
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    if create_once(path, generate_store_key() + b"\n"):
+        announce(
+            f"created a new project store key in {path} (mode 600). Back it up separately from the store: "
+            "without it the re-identification key and the dictionary cannot be read."
+        )
     return _read_key_file(path, announce)
 
 
@@ -374,7 +342,6 @@ def open_store(
 
 
 __all__ = [
-    "MAX_RESERVED_INDEX",
     "OptionsCache",
     "ProjectSettings",
     "ProjectSettingsError",
@@ -389,7 +356,6 @@ __all__ = [
     "report_rows",
     "without_terms",
     "project_options",
-    "reserved_labels",
     "resolve_project",
     "settings_json",
     "sqlite_path",

@@ -43,6 +43,8 @@ def engine_info(config: EngineConfig) -> dict:
         "model": config.nlp.model,
         "pipes": list(config.nlp.pipes),
         "recognizers": [e.name for e in config.recognizers if e.enabled],
+        # Every option of every recognizer that ran, defaults filled in.
+        "recognizer_options": {e.name: e.options for e in config.recognizers if e.enabled},
         "score_threshold": config.decide.score_threshold,
         "propagation": config.propagation.enabled,
         "operators": {t: p.operator for t, p in sorted(config.entities.items())},

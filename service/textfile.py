@@ -1,12 +1,13 @@
-"""Reading input files with clear errors, and writing outputs atomically."""
+"""Reading input files with clear errors, and writing outputs atomically (``write_atomic``)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from service import formats
+from service.atomic_files import write_atomic
 from service.errors import InputError
+
+__all__ = ["read_input_file", "read_text_file", "write_atomic"]
 
 
 def read_input_file(path: Path, *, max_bytes: int) -> bytes:
@@ -34,19 +35,3 @@ def read_text_file(path: Path, *, max_bytes: int) -> str:
         return formats.read(data, format="text", max_bytes=max_bytes).text
     except formats.FormatError as exc:
         raise InputError(str(path), exc.reason, line=exc.line) from None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so a reader
-    never sees half a file and an interrupted run leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

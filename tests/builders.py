@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 
 def docx_bytes(*paragraphs: str) -> bytes:
@@ -14,3 +15,30 @@ def docx_bytes(*paragraphs: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive holding ``members`` (name -> content), in that order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def engine_yaml(path, recognizers: list[dict]):
+    """An engine YAML at ``path``: the default configuration with another recognizers list
+    (the shipped lists and noise file stay in use)."""
+    from pathlib import Path
+
+    import yaml
+
+    from config import CONFIG_DIR
+
+    raw = yaml.safe_load((CONFIG_DIR / "default.yaml").read_text(encoding="utf-8"))
+    raw["recognizers"] = recognizers
+    raw["base_dir"] = str(CONFIG_DIR)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    return path

@@ -42,9 +42,19 @@ class AnalyzeResponse(BaseModel):
     entities: list[EntityPublic]
 
 
+class WarningPublic(BaseModel):
+    """Something the researcher must know about a redaction; never carries a name."""
+
+    code: str = Field(description="placeholder_collision: a placeholder in the text holds the label of a surrogate issued earlier in the project")
+    placeholder: str | None = None
+    surrogate: str | None = None
+    message: str
+
+
 class RedactResponse(BaseModel):
     text: str
     entities: list[RedactedEntityPublic]
+    warnings: list[WarningPublic] = Field(default_factory=list)
 
 
 class HealthResponse(BaseModel):
@@ -59,6 +69,7 @@ class RedactedFilePublic(BaseModel):
     data_base64: str = Field(description="The redacted file, base64-encoded")
     summary: dict
     entities: list[RedactedEntityPublic] = Field(description="Offsets index the transcript text the engine analyzed")
+    warnings: list[WarningPublic] = Field(default_factory=list)
 
 
 # -- projects -----------------------------------------------------------------------------
@@ -155,11 +166,38 @@ class KeyEntryPublic(BaseModel):
     variants: list[str]
 
 
+class RecordReplacementPublic(BaseModel):
+    start: int = Field(description="Offset of the surrogate in the redacted transcript text")
+    end: int
+    surrogate: str
+    original: str = Field(description="The exact text the surrogate replaced")
+
+
+class RedactionRecordPublic(BaseModel):
+    """What re-identification keeps of one redacted document. Secret."""
+
+    text_hash: str = Field(description="Keyed hash of the redacted transcript text (identifies the document)")
+    format: str | None
+    created_at: str | None
+    replacements: list[RecordReplacementPublic]
+
+
 class KeyExportPublic(BaseModel):
     """The re-identification key: every surrogate with its original. Secret."""
 
     project_id: int
     entries: list[KeyEntryPublic]
+    records: list[RedactionRecordPublic] | None = Field(
+        None, description="Per redacted document, each replacement and its exact original (only with_records=true)"
+    )
+
+
+ReidentifyMode = Literal["exact", "text", "approximate"]
+MODE_HELP = (
+    "exact: the original came back byte for byte; text: the file changed after redaction but its text did not, "
+    "each surrogate got back the exact text it replaced; approximate: no redaction record for this text, each "
+    "surrogate got its entity's first-seen original"
+)
 
 
 class ReidentifyRequest(BaseModel):
@@ -170,3 +208,14 @@ class ReidentifyRequest(BaseModel):
 
 class ReidentifyResponse(BaseModel):
     text: str
+    mode: ReidentifyMode = Field(description=MODE_HELP)
+    note: str | None = Field(None, description="Said whenever the result is not the exact original")
+
+
+class ReidentifiedFilePublic(BaseModel):
+    filename: str | None
+    format: str
+    content_type: str
+    data_base64: str = Field(description="The re-identified file, base64-encoded")
+    mode: ReidentifyMode = Field(description=MODE_HELP)
+    note: str | None = None

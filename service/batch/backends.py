@@ -22,13 +22,16 @@ from service.batch.worker import (
 from service.engine.engine import Engine
 
 
-def _pool_context():
-    """Workers forked from a fork server that has imported the engine's modules once (saves
-    about a second per worker); never forked from the coordinator, which has threads and
-    open database connections."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["service.batch.worker"])
-    return context
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How pool workers are started: from a fork server that has imported the engine's
+    modules once (saves about a second per worker) where the platform has one, else
+    spawned (Windows, where there is no fork). Never forked from the coordinator, which has
+    threads and open database connections."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["service.batch.worker"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 class InProcessBackend:
@@ -58,7 +61,7 @@ class PoolBackend:
 
     def run(self, tasks: list[FileTask]) -> Iterator[FileResult]:
         pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_pool_context(),
+            max_workers=self.workers, mp_context=pool_context(),
             initializer=init_pool_worker, initargs=(self.spec,),
         )
         finished = False

@@ -27,14 +27,18 @@ class FileOutcome:
     replacements: int = 0
     surrogates_used: list[str] = field(default_factory=list)
     error: str | None = None
+    warnings: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
         """What a report says about the file: counts and surrogate labels, never originals."""
-        return {
+        out = {
             "entities_by_type": self.entities_by_type,
             "replacements": self.replacements,
             "surrogates_used": self.surrogates_used,
         }
+        if self.warnings:  # e.g. a placeholder that collides with an issued surrogate
+            out["warnings"] = self.warnings
+        return out
 
 
 def failed(reason: str) -> FileOutcome:
@@ -69,4 +73,5 @@ def redact_bytes(
         entities_by_type=report["entities_by_type"],
         replacements=report["replacements"],
         surrogates_used=report["surrogates_used"],
+        warnings=document.warnings,
     )

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 
+from service.atomic_files import is_temp_name
 from service.errors import InputError
 
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".vtt", ".srt", ".docx", ".json"})
 STATE_DIR_NAME = ".tanon-batch"
 REPORT_JSON, REPORT_CSV = "report.json", "report.csv"
-# What service.textfile.write_atomic leaves behind when killed mid-write: ".<name>.<8 chars>.tmp".
-_TEMP_FILE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
 def check_dirs(in_dir: Path, out_dir: Path) -> tuple[Path, Path]:
@@ -75,7 +73,7 @@ def sweep_temp_files(out_dir: Path) -> int:
     removed = 0
     for root, _, files in os.walk(out_dir, followlinks=False):
         for name in files:
-            if _TEMP_FILE.match(name):
+            if is_temp_name(name):
                 Path(root, name).unlink(missing_ok=True)
                 removed += 1
     return removed

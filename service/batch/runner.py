@@ -7,13 +7,13 @@ and the next run removes stray temporary files, skips what is done and redoes th
 """
 from __future__ import annotations
 
-import fcntl
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from service.batch.backends import DaskBackend, InProcessBackend, PoolBackend
 from service.batch.fingerprint import engine_fingerprint
@@ -36,6 +36,7 @@ from service.engine.engine import Engine
 from service.errors import InputError, SetupError
 from service.report import engine_info
 
+LOCK_FILE = "lock"
 STALE_TURNS_SECONDS = 7 * 86_400  # turns of runs killed more than a week ago are purged
 RESERVED_REASON = "its output would overwrite the batch report (report.json/report.csv at the top of OUT_DIR); rename it"
 
@@ -184,12 +185,12 @@ def _forget_turns(store, run_id: str) -> None:
 @contextmanager
 def _exclusive(state_dir: Path) -> Iterator[None]:
     """Hold the folder's lock for the run; the OS releases it if the process dies."""
-    fd = os.open(state_dir / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    lock = FileLock(state_dir / LOCK_FILE, timeout=0, mode=0o600)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(str(state_dir.parent), "another tanon batch is writing to this folder") from None
+        lock.acquire()
+    except Timeout:
+        raise InputError(str(state_dir.parent), "another tanon batch is writing to this folder") from None
+    try:
         yield
     finally:
-        os.close(fd)
+        lock.release()

@@ -13,14 +13,13 @@
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.atomic_files import create_once
 from service.config import Settings
 from service.errors import SetupError
 
@@ -92,11 +91,5 @@ def _local_key(path: Path) -> bytes:
     from service.store import generate_store_key
 
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(generate_store_key() + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        create_once(path, generate_store_key() + b"\n")
     return path.read_bytes().strip()

@@ -19,14 +19,17 @@ import logging
 import time
 from dataclasses import dataclass
 
+from tenacity import RetryCallState, Retrying, retry_if_result, wait_exponential
+from tenacity.stop import stop_base
+
 from service.engine.pseudonymize import render_template
-from service.projects import StoreBook, reserved_labels
+from service.projects import StoreBook
 from service.store import ProjectStore
 
 logger = logging.getLogger("tanon.batch")
 
 TURN_PATIENCE = 600.0
-_POLL_FIRST, _POLL_MAX = 0.002, 0.02
+POLL_FIRST, POLL_GROWTH, POLL_MAX = 0.002, 1.5, 0.02  # seconds between polls: 2 ms, growing to 20 ms
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class TurnBook(StoreBook):
             self.project_id,
             items,
             make_label=lambda entity_type, n: render_template(templates[entity_type], n),
-            reserved_labels=reserved_labels(templates, reserved),
+            reserved_cores=reserved,
             run_id=self.turn.run_id,
             position=self.turn.position,
         )
@@ -69,16 +72,27 @@ class TurnBook(StoreBook):
 
     def _wait_for_turn(self) -> None:
         run_id, position = self.turn.run_id, self.turn.position
-        delay, seen, progress_at = _POLL_FIRST, -1, time.monotonic()
-        while True:
-            finished = self.store.turns_before(run_id, position)
-            if finished >= position:
-                return
-            now = time.monotonic()
-            if finished != seen:
-                seen, progress_at = finished, now
-            elif now - progress_at > self.patience:
-                logger.warning("file %d waited %.0f s for earlier files; allocating out of order", position, self.patience)
-                return
-            time.sleep(delay)
-            delay = min(delay * 1.5, _POLL_MAX)
+        polling = Retrying(
+            retry=retry_if_result(lambda finished: finished < position),
+            wait=wait_exponential(multiplier=POLL_FIRST, exp_base=POLL_GROWTH, max=POLL_MAX),
+            stop=_NoProgressFor(self.patience),
+            retry_error_callback=lambda _: logger.warning(
+                "file %d waited %.0f s for earlier files; allocating out of order", position, self.patience),
+        )
+        polling(self.store.turns_before, run_id, position)
+
+
+class _NoProgressFor(stop_base):
+    """Stop polling when the count of finished earlier files has not changed for ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.seen: int | None = None
+        self.since = 0.0
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        finished, now = retry_state.outcome.result(), time.monotonic()
+        if finished != self.seen:
+            self.seen, self.since = finished, now
+            return False
+        return now - self.since > self.seconds

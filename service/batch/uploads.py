@@ -1,31 +1,24 @@
 """Turning the files of a ``POST /v1/jobs`` into (path, bytes) pairs, safely.
 
 A zip is checked whole before anything is inflated: member count, sizes and compression
-ratios from its central directory (zip bombs), member paths (no absolute paths, drive
-letters, backslashes or ``..``: path traversal), no symbolic links or encrypted members.
-zipfile then stops each member at its declared size and checks its CRC. Members that are
-not transcripts (other extensions, hidden files, ``__MACOSX/``) are left out. Errors name
-members by number, never by name (file names can be names).
+ratios from its central directory (zip bombs, ``service.untrusted_zip``), member paths (no
+absolute paths, drive letters, backslashes or ``..``: path traversal), no symbolic links
+or encrypted members; members are inflated with a hard cap at their declared size.
+Members that are not transcripts (other extensions, hidden files, ``__MACOSX/``) are left
+out. Errors name members by number, never by name (file names can be names).
 """
 from __future__ import annotations
 
-import io
 import posixpath
 import stat
-import zipfile
-import zlib
 from pathlib import PurePosixPath
 
 from service.batch.paths import REPORT_JSON, SUPPORTED_EXTENSIONS
+from service.untrusted_zip import ZIP_MAGIC, ZipLimits, ZipRefused, open_archive, read_member
 
 MAX_JOB_FILES = 1000
 MAX_JOB_BYTES = 200_000_000  # all files of a job, uncompressed
 MAX_ZIP_MEMBERS = 10_000
-MAX_RATIO = 100  # compression ratio above which a large member is taken for a bomb
-RATIO_CHECK_ABOVE = 1_000_000
-_ZIP_MAGIC = b"PK\x03\x04"
-_READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError, RuntimeError)
 
 
 class UploadError(ValueError):
@@ -33,7 +26,7 @@ class UploadError(ValueError):
 
 
 def is_zip(name: str | None, data: bytes) -> bool:
-    return (name or "").lower().endswith(".zip") or (data.startswith(_ZIP_MAGIC) and not _is_docx_name(name))
+    return (name or "").lower().endswith(".zip") or (data.startswith(ZIP_MAGIC) and not _is_docx_name(name))
 
 
 def collect_uploads(uploads: list[tuple[str | None, bytes]], *, max_file_bytes: int) -> list[tuple[str, bytes]]:
@@ -55,58 +48,56 @@ def collect_uploads(uploads: list[tuple[str | None, bytes]], *, max_file_bytes: 
 
 def extract_zip(data: bytes, *, max_file_bytes: int, upload: int = 1) -> list[tuple[str, bytes]]:
     where = f"upload {upload}"
+    limits = ZipLimits(max_total=MAX_JOB_BYTES, max_member=max_file_bytes, max_members=MAX_ZIP_MEMBERS)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except _READ_ERRORS:
-        raise UploadError(f"{where} is not a readable zip archive") from None
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise UploadError(f"{where} has more than {MAX_ZIP_MEMBERS} zip members")
-    wanted, total = [], 0
-    for number, info in enumerate(infos, start=1):
+        archive = open_archive(data, limits, checked=_is_wanted)
+    except ZipRefused as refused:
+        raise UploadError(f"{where}, {refused}" if refused.member else f"{where} {refused}") from None
+    wanted = []
+    for number, info in enumerate(archive.infolist(), start=1):
         member = f"{where}, zip member {number}"
         path = _member_path(info.filename, member)
         if info.is_dir():
             continue
         if stat.S_ISLNK(info.external_attr >> 16):
             raise UploadError(f"{member} is a symbolic link")
-        if info.flag_bits & 0x1:
-            raise UploadError(f"{member} is encrypted")
-        if not _is_transcript(path):
-            continue
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise UploadError(f"{member} uses an unsupported compression method")
-        if info.file_size > RATIO_CHECK_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UploadError(f"{member} is compressed more than {MAX_RATIO}:1 (possible zip bomb)")
-        if info.file_size > max_file_bytes:
-            raise UploadError(f"{member} is {info.file_size} bytes; the limit is {max_file_bytes} bytes")
-        total += info.file_size
-        if total > MAX_JOB_BYTES:
-            raise UploadError(f"{where} would expand to over {MAX_JOB_BYTES} bytes (possible zip bomb)")
-        wanted.append((path, info, member))
+        if _is_transcript(path):
+            wanted.append((path, info))
     files = []
-    for path, info, member in wanted:
+    for path, info in wanted:
         try:
-            with archive.open(info) as handle:
-                content = handle.read(info.file_size + 1)
-        except _READ_ERRORS:
-            raise UploadError(f"{member} is damaged") from None
-        if len(content) != info.file_size:
-            raise UploadError(f"{member} does not match its declared size")
-        files.append((path, content))
+            files.append((path, read_member(archive, info)))
+        except ZipRefused as refused:
+            raise UploadError(f"{where}, {refused}") from None
     return files
 
 
 def _member_path(name: str, member: str) -> str:
     """A safe relative POSIX path for a zip member name, or UploadError."""
+    problem = _path_problem(name)
+    if problem is not None:
+        raise UploadError(f"{member} {problem}")
+    return _relative_path(name)
+
+
+def _path_problem(name: str) -> str | None:
     if "\x00" in name or "\\" in name:
-        raise UploadError(f"{member} has a backslash or NUL in its path")
+        return "has a backslash or NUL in its path"
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        raise UploadError(f"{member} has an absolute path")
+        return "has an absolute path"
+    if ".." in name.split("/"):
+        return "has '..' in its path"
+    return None
+
+
+def _relative_path(name: str) -> str:
     parts = [p for p in name.split("/") if p not in ("", ".")]
-    if ".." in parts:
-        raise UploadError(f"{member} has '..' in its path")
     return posixpath.join(*parts) if parts else ""
+
+
+def _is_wanted(info) -> bool:
+    """A member the job takes (unsafe paths are refused on their own, before any inflating)."""
+    return _path_problem(info.filename) is None and _is_transcript(_relative_path(info.filename))
 
 
 def _is_transcript(path: str) -> bool:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from service.models import Finding
+from service.vocabulary.organization_suffixes import NAMED_AFTER_HEADS
 
 # Words, with the inner punctuation names carry ("O'Reilly", "AT&T", "node.js",
 # "Coca-Cola"); a timestamp ("1:42", "00:01:05.120") is one token so it can be cut whole.
@@ -43,10 +44,6 @@ _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _LINE_START_LABEL = re.compile(r"[ \t]*(?:[^\W\d_][\w .'’()-]{0,40}:(?:\s|$)|\d+[ \t]*$|\d{1,2}:\d{2}|\[|<)", re.MULTILINE)
 _NEWLINE = re.compile(r"\n")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-# Heads of institutions and places named after people.
-NAMED_AFTER_HEADS = frozenset("""foundation institute university college school academy gallery museum hall centre
-center library hospital clinic trust society park gardens stadium arena prize award fellowship chair
-lab laboratory""".split())
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du", "la", "von", "van", "der", "den", "del"})
 # A dot after these is not a sentence end ("St. Andrews", "Dr. Lee", "Acme Inc. Labs").
 _ABBREVIATIONS = frozenset({"st", "dr", "mr", "mrs", "ms", "mx", "prof", "inc", "ltd", "co", "corp", "jr", "sr",

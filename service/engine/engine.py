@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from wordfreq import zipf_frequency
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from recognizers import EngineResources, build_recognizer
-from recognizers.organization_pattern_recognizer import ACADEMIC_HEADS, DEFAULT_LEGAL_SUFFIXES, DEFAULT_SECTOR_SUFFIXES
-from service.config import EngineConfig, EntityPolicy
+from recognizers import EngineResources, RecognizerSetupError, build_recognizer
+from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
     Dropped,
     drop_boilerplate,
@@ -34,12 +29,11 @@ from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, p
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.models import Decision, Finding, Replacement
+from service.vocabulary.function_words import is_function_word
+from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
+from service.vocabulary.word_frequency import WordFrequency, word_zipf
 
 logger = logging.getLogger("tanon.engine")
-
-# Zipf frequency (wordfreq) at which a word is common English ("spark", "reading"): such a
-# word found as a name once is not propagated into other casings.
-COMMON_WORD_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -82,19 +76,19 @@ class Engine:
         self.config = config
         self.hash_key = hash_key
         self.noise = NoiseFilter.from_file(config.resolve(config.decide.noise_file))
-        self.nlp = load_spacy(config.nlp)
-        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
+        self.words = WordFrequency(config.vocabulary.common_word_zipf)
         resources = EngineResources(
             ner_labels=dict(config.ner.labels),
             ner_score=config.ner.score,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=_is_common_word,
-            word_zipf=_word_zipf,
+            is_common_word=self.words.is_common,
+            word_zipf=word_zipf,
             resolve_path=config.resolve,
         )
-        recognizers = [
-            build_recognizer(entry.name, entry.options, resources) for entry in config.recognizers if entry.enabled
-        ]
+        # Before the model loads, so a broken list fails fast.
+        recognizers = [_build_recognizer(entry, resources) for entry in config.recognizers if entry.enabled]
+        self.nlp = load_spacy(config.nlp)
+        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
@@ -102,7 +96,7 @@ class Engine:
         self.grouping = Grouping(
             guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
             decisive_score=config.ner.score,
-            generic_words=ORG_HEADS,
+            generic_words=ORGANIZATION_HEADS,
             cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),
         )
 
@@ -168,8 +162,8 @@ class Engine:
             kept,
             recognizers=guesses.recognizers,
             uncased_score=guesses.uncased_score,
-            is_common_word=_is_common_word,
-            word_zipf=_word_zipf,
+            is_common_word=self.words.is_common,
+            word_zipf=word_zipf,
             sentence_start_zipf=guesses.sentence_start_zipf,
             anywhere_zipf=guesses.anywhere_zipf,
         )
@@ -179,26 +173,26 @@ class Engine:
         names = frozenset(decide.noise_applies_to)
         model_guesses = frozenset(guesses.recognizers) | {PROPAGATION}
         cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
-        edges = dict(is_function_word=_is_function_word, is_common_word=_is_common_word, guesses=model_guesses,
+        edges = dict(is_function_word=is_function_word, is_common_word=self.words.is_common, guesses=model_guesses,
                      name_types=names, cased=cased)
         # Placeholders are cut out first, so that the edges are judged on what is left.
         kept = subtract_placeholders(text, kept)
         kept = split_at_breaks(text, kept, guesses=model_guesses, name_types=names)
         kept = trim_edges(text, kept, **edges)
         kept = extend_titles(text, kept)
-        kept = extend_names(text, kept, org_heads=ORG_HEADS, name_types=names, cased=cased)
+        kept = extend_names(text, kept, org_heads=ORGANIZATION_HEADS, name_types=names, cased=cased)
         kept += propagate(
             text,
             kept,
             self.config.propagation,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=_is_common_word,
-            word_zipf=_word_zipf,
-            generic_words=ORG_HEADS,
+            is_common_word=self.words.is_common,
+            word_zipf=word_zipf,
+            generic_words=ORGANIZATION_HEADS,
         )
         kept = trim_edges(text, kept, **edges)
-        kept = extend_names(text, kept, org_heads=ORG_HEADS, name_types=names, cased=cased)
-        kept = join_adjacent(text, kept, is_function_word=_is_function_word, name_types=names, cased=cased)
+        kept = extend_names(text, kept, org_heads=ORGANIZATION_HEADS, name_types=names, cased=cased)
+        kept = join_adjacent(text, kept, is_function_word=is_function_word, name_types=names, cased=cased)
         kept = subtract_placeholders(text, kept)
         decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator, name_types=names)
         return Analysis(text=text, decisions=decisions, dropped=dropped)
@@ -231,35 +225,13 @@ class Engine:
             )
 
 
-@lru_cache(maxsize=65536)
-def _word_zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
+    try:
+        return build_recognizer(entry.name, entry.options, resources)
+    except RecognizerSetupError as exc:  # a list it reads is missing or contradicts itself
+        raise ConfigError(f"recognizer {entry.name}: {exc}") from None
 
 
-def _is_common_word(word: str) -> bool:
-    return _word_zipf(word) >= COMMON_WORD_ZIPF
-
-
-# spaCy's stop words without the numbers and nouns it lists ("three", "side", "part"):
-# those can be words of a name ("Three", "Microsoft three sixty five", "North Side").
-FUNCTION_WORDS = STOP_WORDS - frozenset(
-    """one two three four five six seven eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred
-    first third last former latter next amount back bottom call empty front full give go keep made make move
-    name part put say see serious show side take top whole well used using get""".split()
-)
-
-
-def _is_function_word(word: str) -> bool:
-    return word in FUNCTION_WORDS
-
-
-# Words that head organization names: a capitalized one right after an organization
-# belongs to it ("Lloyds Banking" + "Group").
-ORG_HEADS = frozenset(
-    w.rstrip(".").lower() for w in (*DEFAULT_LEGAL_SUFFIXES, *DEFAULT_SECTOR_SUFFIXES, *ACADEMIC_HEADS)
-) | {"centre", "center", "society", "association", "agency", "ministry", "department", "commission", "board",
-   "gallery", "library", "park", "gardens", "hall", "house", "theatre", "theater", "church", "cathedral",
-   "station", "airport", "stadium", "arena", "district", "county", "city", "club", "team"}
 
 
 def _finding_order(f: Finding) -> tuple:

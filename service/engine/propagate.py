@@ -12,13 +12,14 @@ from itertools import accumulate
 from typing import Callable
 
 from service.config import PropagationConfig
-from service.engine.canonical import PERSON_TITLES, canonical_form
+from service.vocabulary.canonical import canonical_form
 from service.models import Finding
+from service.vocabulary.person_titles import PERSON_TITLES, TITLE_ALTERNATION
 
 RECOGNIZER = "propagation.v1"
 # Types whose names have short forms: people (first or last name), organizations.
 SHORT_FORM_TYPES = frozenset({"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT"})
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATION})\.?[ \t]+$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’-]+")
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from service.config import EntityPolicy
-from service.engine.canonical import canonical_form
 from service.models import Decision, Replacement
+from service.vocabulary.canonical import canonical_form
+from service.vocabulary.entity_types import NAME_TYPES
 
-NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION"})
-_TYPE_ORDER = ("PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT", "LOCATION")
+_TYPE_ORDER = NAME_TYPES  # when guesses tie: person, organization, university, product, place
 
 
 def letter_label(index: int) -> str:

@@ -14,6 +14,8 @@ Choices worth knowing:
   later covered words become "" (entries and timings are kept).
 - Text formats never gain line breaks from a surrogate (they become spaces);
   VTT surrogates are HTML-escaped; control characters are dropped in DOCX.
+- ``write(..., undo=[])`` also collects what ``restore`` needs to rebuild the
+  original file byte for byte from the written one (re-identification).
 """
 from __future__ import annotations
 
@@ -44,10 +46,30 @@ def read(data: bytes, *, filename: str | None = None, format: str | None = None,
     return FORMATS[format].read(data)
 
 
-def write(transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
-    """The original file with each replacement spliced in (ValueError if they overlap)."""
+def write(transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+    """The original file with each replacement spliced in (ValueError if they overlap).
+
+    ``undo``, if given, receives what ``restore`` needs to turn the written bytes back
+    into the original file exactly: plain JSON-ready lists holding the replaced source
+    text only (names, and a line a replacement emptied), never the rest of the file.
+    """
     ordered = check_replacements(replacements, len(transcript.text))
-    return FORMATS[transcript.format].write(transcript, ordered)
+    return FORMATS[transcript.format].write(transcript, ordered, undo=undo)
+
+
+def restore(data: bytes, format: str, undo: Sequence) -> bytes:
+    """The file that ``write`` was given, from exactly the bytes it returned and its ``undo``.
+
+    FormatError if ``data`` cannot hold those edits (it is not what ``write`` returned).
+    """
+    if format not in FORMATS:
+        raise FormatError(format, "unknown format")
+    try:
+        return FORMATS[format].restore(data, undo)
+    except (TypeError, ValueError, IndexError, KeyError) as exc:
+        if isinstance(exc, FormatError):
+            raise
+        raise FormatError(format, "does not match its redaction record") from None
 
 
 def content_type(format: str) -> str:
@@ -57,4 +79,4 @@ def content_type(format: str) -> str:
 
 
 __all__ = ["FORMATS", "FormatError", "FormatHandler", "Segment", "Transcript", "content_type",
-           "detect_format", "read", "write"]
+           "detect_format", "read", "restore", "write"]

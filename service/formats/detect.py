@@ -7,7 +7,7 @@ import re
 
 from .base import FormatError
 from .otter import looks_like_otter
-from .safezip import OLE_MAGIC, ZIP_MAGIC
+from .docx_package import OLE_MAGIC, ZIP_MAGIC
 from .textfile import LineSource, decode, split_lines
 
 _BY_EXTENSION = {".vtt": "vtt", ".srt": "srt", ".docx": "docx", ".docm": "docx", ".dotx": "docx",

@@ -19,8 +19,8 @@ from service.models import Replacement
 
 from .base import FormatError, Segment, Transcript
 from .labels import speaker_label
-from .offsets import TextBuilder, apply_edits, plan_edits
-from .safezip import open_zip, read_member, replace_members
+from .offsets import Edit, TextBuilder, apply_edits, apply_edits_inverse, plan_edits
+from .docx_package import open_package, read_part, replace_members, vet_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -60,17 +60,15 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 
 
 def parse_xml(data: bytes, format: str = "docx") -> etree._Element:
-    """Parse an XML part with entities unresolved and no network; refuse any DOCTYPE (XXE)."""
+    """Parse an XML part vetted by ``vet_xml`` (no DOCTYPE: XXE); lxml still resolves no
+    entities and reaches no network."""
+    vet_xml(data, format)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              dtd_validation=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise FormatError(format, "has a malformed XML part", line=error.lineno) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise FormatError(format, "has an XML part with a DOCTYPE declaration (refused: XXE risk)")
-    return root
 
 
 def _serialize(root: etree._Element, original: bytes) -> bytes:
@@ -101,6 +99,18 @@ class Holder:
         if self.element.tag in _TEXT_TAGS and value != value.strip():
             self.element.set(_XML_SPACE, "preserve")
 
+    def space(self) -> str | None:
+        """The element's xml:space, which ``set`` may add (None for attributes)."""
+        return None if self.attribute else self.element.get(_XML_SPACE)
+
+    def set_space(self, space: str | None) -> None:
+        if self.attribute:
+            return
+        if space is None:
+            self.element.attrib.pop(_XML_SPACE, None)
+        else:
+            self.element.set(_XML_SPACE, space)
+
 
 def text_holders(root: etree._Element) -> list[Holder]:
     """Every text holder of a part, in document order (read and write must agree)."""
@@ -121,11 +131,14 @@ def _own_paragraph(element: etree._Element) -> etree._Element | None:
     return parent
 
 
-def _text_parts(archive, format: str) -> list[str]:
-    names = set(archive.namelist())
-    if _CONTENT_TYPES not in names:
+def _content_types(archive, format: str) -> etree._Element:
+    if _CONTENT_TYPES not in archive.namelist():
         raise FormatError(format, "is a zip archive but not a Word document (no [Content_Types].xml)")
-    types = parse_xml(read_member(archive, _CONTENT_TYPES, format), format)
+    return parse_xml(read_part(archive, _CONTENT_TYPES, format), format)
+
+
+def _text_parts(archive, types: etree._Element, format: str) -> list[str]:
+    names = set(archive.namelist())
     by_type: dict[str, list[str]] = {}
     for override in types.iter("{*}Override"):
         part = (override.get("PartName") or "").lstrip("/")
@@ -143,38 +156,85 @@ def _text_parts(archive, format: str) -> list[str]:
             for part in sorted((p for t in types_ for p in by_type.get(t, [])), key=natural)]
 
 
+def _xml_parts(archive, types: etree._Element) -> list[str]:
+    """Every member a reader of the document parses as XML: relationship parts, styles,
+    settings, drawings, as well as the parts that hold text."""
+    xml_extensions = {"xml", "rels", "vml"}
+    xml_overrides = set()
+    for entry in types.iter("{*}Default"):
+        if (entry.get("ContentType") or "").endswith("xml"):
+            xml_extensions.add((entry.get("Extension") or "").lower())
+    for entry in types.iter("{*}Override"):
+        if (entry.get("ContentType") or "").endswith("xml"):
+            xml_overrides.add((entry.get("PartName") or "").lstrip("/"))
+    return [info.filename for info in archive.infolist() if not info.is_dir()
+            and (info.filename in xml_overrides or info.filename.rpartition(".")[2].lower() in xml_extensions)]
+
+
 class DocxFormat:
     name = "docx"
     content_type = DOCX_CONTENT_TYPE
     extensions = (".docx", ".docm", ".dotx")
 
     def read(self, data: bytes) -> Transcript:
-        archive = open_zip(data, self.name)
+        archive = open_package(data, self.name)
+        types = _content_types(archive, self.name)
+        parts = _text_parts(archive, types, self.name)
+        for part in _xml_parts(archive, types):
+            if part not in parts and part != _CONTENT_TYPES:  # those are vetted as they are parsed
+                vet_xml(read_part(archive, part, self.name), self.name)
         builder = TextBuilder()
         segments: list[Segment] = []
-        parts = _text_parts(archive, self.name)
         for part in parts:
-            root = parse_xml(read_member(archive, part, self.name), self.name)
+            root = parse_xml(read_part(archive, part, self.name), self.name)
             _build_part(builder, segments, part, root)
         return Transcript(builder.text(), segments, self.name, source=data, pieces=builder.pieces)
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+        """``undo``, if given, receives ``[part, holder index, xml:space, [[start, end, text], ...]]``
+        for every edited text holder: what ``restore`` needs to put the original back."""
         edits = plan_edits(transcript.pieces, replacements, _escape)
         if not edits:
             return transcript.source
-        archive = open_zip(transcript.source, self.name)
+        archive = open_package(transcript.source, self.name)
         by_part: dict[str, dict[int, list]] = {}
         for (part, index), holder_edits in edits.items():
             by_part.setdefault(part, {})[index] = holder_edits
         new_members = {}
         for part, part_edits in by_part.items():
-            original = read_member(archive, part, self.name)
+            original = read_part(archive, part, self.name)
             root = parse_xml(original, self.name)
             holders = text_holders(root)
-            for index, holder_edits in part_edits.items():
-                holders[index].set(apply_edits(holders[index].get(), holder_edits))
+            for index, holder_edits in sorted(part_edits.items()):
+                holder = holders[index]
+                space = holder.space()
+                value, holder_undo = apply_edits_inverse(holder.get(), holder_edits)
+                holder.set(value)
+                if undo is not None:
+                    undo.append([part, index, space, [[e.start, e.end, e.text] for e in holder_undo]])
             new_members[part] = _serialize(root, original)
-        return replace_members(transcript.source, new_members, self.name)
+        return replace_members(archive, transcript.source, new_members, self.name)
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        """The document ``write`` was given, from the bytes it wrote and the ``undo`` it filled."""
+        archive = open_package(data, self.name)
+        by_part: dict[str, list] = {}
+        for part, index, space, edits in undo:
+            by_part.setdefault(part, []).append((index, space, [Edit(*e) for e in edits]))
+        new_members = {}
+        for part, items in by_part.items():
+            if part not in archive.namelist():
+                raise FormatError(self.name, "does not match its redaction record")
+            original = read_part(archive, part, self.name)
+            root = parse_xml(original, self.name)
+            holders = text_holders(root)
+            for index, space, edits in items:
+                if not 0 <= index < len(holders):
+                    raise FormatError(self.name, "does not match its redaction record")
+                holders[index].set(apply_edits(holders[index].get(), edits))
+                holders[index].set_space(space)
+            new_members[part] = _serialize(root, original)
+        return replace_members(archive, data, new_members, self.name)
 
 
 def _escape(surrogate: str) -> str:

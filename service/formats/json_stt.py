@@ -7,8 +7,9 @@ mirrored (see offsets.py): a replacement reaches all three.  In the word list
 the first word a replacement touches gets the whole surrogate and the other
 words it covers become "" (entries are kept so word timings stay aligned).
 
-The writer re-encodes only the JSON string tokens that changed and splices
-them into the original text; numbers, key order and whitespace stay as written.
+The writer splices each surrogate, JSON-escaped, into the string token it
+changes; the rest of that token (its escapes included), numbers, key order and
+whitespace stay as written.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from typing import Any, Sequence
 from service.models import Replacement
 
 from .base import FormatError, Segment, Transcript
-from .offsets import TextBuilder, apply_edits, plan_edits
-from .textfile import TextEncoding, decode
+from .offsets import Edit, TextBuilder, apply_edits, apply_edits_inverse, plan_edits
+from .textfile import TextEncoding, decode, restore_lines
 
 MAX_DEPTH = 64
 _WS = re.compile(r"[ \t\n\r]*")
@@ -157,19 +158,27 @@ class JsonFormat:
         return Transcript(builder.text(), segments, self.name, source=data, pieces=builder.pieces,
                           state=JsonSource(text, encoding, parsed, spans))
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
         source: JsonSource = transcript.state
         patches = []
         for path, edits in plan_edits(transcript.pieces, replacements).items():
             a, b = source.spans[path]
-            new_value = apply_edits(_lookup(source.data, path), edits)
-            patches.append((a, b, _encode_string(new_value, source.text[a:b])))
-        out, cursor = [], 0
-        for a, b, token in sorted(patches):
-            out += [source.text[cursor:a], token]
+            token, token_undo = _edit_token(source.text[a:b], _lookup(source.data, path), edits)
+            patches.append((a, b, token, token_undo))
+        out, cursor, position = [], 0, 0
+        for a, b, token, token_undo in sorted(patches, key=lambda patch: patch[0]):
+            kept = source.text[cursor:a]
+            out += [kept, token]
+            position += len(kept)
+            if undo is not None:
+                undo.extend([position + e.start, position + e.end, e.text] for e in token_undo)
+            position += len(token)
             cursor = b
         out.append(source.text[cursor:])
         return source.encoding.encode("".join(out))
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        return restore_lines(data, self.name, undo)
 
 
 def _map_words(builder: TextBuilder, item: dict, path: Path, body_start: int, lead: int,
@@ -238,10 +247,38 @@ def _lookup(data: Any, path: Path) -> Any:
     return data
 
 
-def _encode_string(value: str, original_token: str) -> str:
+def _edit_token(token: str, value: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
+    """The string token with the (value-offset) edits spliced into its escaped form, so
+    the unchanged parts keep their bytes; and the edits that undo it."""
     # keep \uXXXX style when the file used it, else write characters as they are
-    ascii_only = original_token.isascii() and "\\u" in original_token
-    return json.dumps(value, ensure_ascii=ascii_only)
+    ascii_only = token.isascii() and "\\u" in token
+    offsets = _value_offsets(token)
+    if len(offsets) != len(value) + 1:  # not expected; re-encode the whole token instead
+        new_token = json.dumps(apply_edits(value, edits), ensure_ascii=ascii_only)
+        return new_token, [Edit(0, len(new_token), token)]
+    raw_edits = [Edit(offsets[e.start], offsets[e.end], json.dumps(e.text, ensure_ascii=ascii_only)[1:-1])
+                 for e in edits]
+    return apply_edits_inverse(token, raw_edits)
+
+
+def _value_offsets(token: str) -> list[int]:
+    """Where each character of a JSON string token's value starts in the token, then
+    where the value ends (before the closing quote)."""
+    offsets = []
+    i, end = 1, len(token) - 1
+    while i < end:
+        offsets.append(i)
+        if token[i] != "\\":
+            i += 1
+        elif token[i + 1] != "u":
+            i += 2
+        elif (0xD800 <= int(token[i + 2:i + 6], 16) < 0xDC00 and token.startswith("\\u", i + 6)
+              and 0xDC00 <= int(token[i + 8:i + 12], 16) < 0xE000):
+            i += 12  # a surrogate pair is one character
+        else:
+            i += 6
+    offsets.append(end)
+    return offsets
 
 
 HANDLER = JsonFormat()

@@ -144,15 +144,28 @@ def plan_edits(pieces: Sequence[Piece], replacements: Sequence[Replacement],
 
 def apply_edits(value: str, edits: Iterable[Edit]) -> str:
     """``value`` with the edits applied; a later edit overlapping an earlier one is absorbed."""
+    return apply_edits_inverse(value, edits)[0]
+
+
+def apply_edits_inverse(value: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
+    """``value`` with the edits applied, and the edits that turn the result back into
+    ``value`` exactly (offsets into the result, sorted, holding only the replaced text)."""
     out: list[str] = []
+    inverse: list[Edit] = []
     cursor = 0
+    position = 0  # length of the result so far
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         if edit.start < cursor:  # two replacements inside one atomic piece
             if edit.end > cursor:
+                last = inverse[-1]
+                inverse[-1] = Edit(last.start, last.end, last.text + value[cursor:edit.end])
                 cursor = edit.end
             continue
-        out.append(value[cursor:edit.start])
-        out.append(edit.text)
+        kept = value[cursor:edit.start]
+        out += [kept, edit.text]
+        position += len(kept)
+        inverse.append(Edit(position, position + len(edit.text), value[edit.start:edit.end]))
+        position += len(edit.text)
         cursor = edit.end
     out.append(value[cursor:])
-    return "".join(out)
+    return "".join(out), inverse

@@ -13,7 +13,7 @@ from service.models import Replacement
 
 from .base import Segment, Transcript
 from .offsets import TextBuilder
-from .textfile import LineSource, read_lines, write_lines
+from .textfile import LineSource, read_lines, restore_lines, write_lines
 
 _HEADER = re.compile(r"(?P<name>\S(?:.{0,58}\S)?)[ \t]+(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*")
 _MAX_NAME_WORDS = 6
@@ -88,8 +88,11 @@ class OtterFormat:
         return Transcript(builder.text(), segments, self.name, source=data,
                           pieces=builder.pieces, state=source)
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
-        return write_lines(transcript, replacements)
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+        return write_lines(transcript, replacements, undo=undo)
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        return restore_lines(data, self.name, undo)
 
 
 HANDLER = OtterFormat()

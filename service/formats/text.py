@@ -8,7 +8,7 @@ from service.models import Replacement
 from .base import Segment, Transcript
 from .labels import speaker_label
 from .offsets import TextBuilder
-from .textfile import Line, LineSource, decode, split_lines, write_lines
+from .textfile import Line, LineSource, decode, restore_lines, split_lines, write_lines
 
 
 class TextFormat:
@@ -25,8 +25,11 @@ class TextFormat:
         return Transcript(text, _line_segments(text), self.name, source=data,
                           pieces=builder.pieces, state=LineSource(text, encoding, [whole]))
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
-        return write_lines(transcript, replacements, escape=lambda s: s)
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+        return write_lines(transcript, replacements, escape=lambda s: s, undo=undo)
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        return restore_lines(data, self.name, undo)
 
 
 def _line_segments(text: str) -> list[Segment]:

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from service.models import Replacement
 
 from .base import FormatError, Transcript
-from .offsets import apply_edits, plan_edits
+from .offsets import Edit, apply_edits, apply_edits_inverse, plan_edits
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
@@ -116,38 +116,67 @@ def one_line(surrogate: str) -> str:
 
 
 def write_lines(transcript: Transcript, replacements: Sequence[Replacement],
-                escape: Callable[[str], str] = one_line, drop_emptied: bool = False) -> bytes:
+                escape: Callable[[str], str] = one_line, drop_emptied: bool = False,
+                undo: list | None = None) -> bytes:
     """Splice replacements into the edited lines and re-encode as the file was.
 
     With ``drop_emptied`` a line that an edit leaves blank is removed with its
-    line break: in VTT/SRT an empty line would end the cue early.
+    line break: in VTT/SRT an empty line would end the cue early.  ``undo``, if
+    given, receives ``[start, end, text]`` edits of the written (decoded) text
+    that turn it back into the original exactly (see ``restore_lines``).
     """
     source: LineSource = transcript.state
     edits = plan_edits(transcript.pieces, replacements, escape)
-    new_content: dict[int, str | None] = {}
+    new_content: dict[int, tuple[str, list[Edit]] | None] = {}
     for index, line_edits in edits.items():
-        content = apply_edits(source.content(index), line_edits)
-        new_content[index] = None if drop_emptied and not content.strip() else content
-    return source.encoding.encode(_splice_lines(source, new_content))
+        content, line_undo = apply_edits_inverse(source.content(index), line_edits)
+        new_content[index] = None if drop_emptied and not content.strip() else (content, line_undo)
+    text, text_undo = _splice_lines(source, new_content)
+    if undo is not None:
+        undo.extend([e.start, e.end, e.text] for e in text_undo)
+    return source.encoding.encode(text)
 
 
-def _splice_lines(source: LineSource, new_content: dict[int, str | None]) -> str:
+def restore_lines(data: bytes, format: str, undo: Sequence[Sequence]) -> bytes:
+    """The file ``write_lines`` was given, from the bytes it wrote and the ``undo`` it filled."""
+    text, encoding = decode(data, format)
+    edits = [Edit(*item) for item in undo]
+    if any(not 0 <= e.start <= e.end <= len(text) for e in edits):
+        raise FormatError(format, "does not match its redaction record")
+    return encoding.encode(apply_edits(text, edits))
+
+
+def _splice_lines(source: LineSource, new_content: dict[int, tuple[str, list[Edit]] | None]) -> tuple[str, list[Edit]]:
     out: list[str] = []
+    undo: list[Edit] = []
     cursor = 0
+    position = 0  # length of the output so far
+
+    def keep(until: int) -> None:
+        nonlocal cursor, position
+        if until > cursor:
+            out.append(source.text[cursor:until])
+            position += until - cursor
+            cursor = until
+
     lines = source.lines
     for index in sorted(new_content):
         line = lines[index]
-        content = new_content[index]
-        if content is not None:
-            out.append(source.text[cursor:line.start])
+        change = new_content[index]
+        if change is not None:
+            content, line_undo = change
+            keep(line.start)
             out.append(content)
+            undo += [Edit(position + e.start, position + e.end, e.text) for e in line_undo]
+            position += len(content)
             cursor = line.end
         elif line.break_end > line.end or index == 0:
-            out.append(source.text[cursor:line.start])
+            keep(line.start)
+            undo.append(Edit(position, position, source.text[line.start:line.break_end]))
             cursor = line.break_end
         else:  # last line without a break: drop the break before it instead
-            previous = lines[index - 1]
-            out.append(source.text[cursor:max(cursor, previous.end)])
+            keep(lines[index - 1].end)
+            undo.append(Edit(position, position, source.text[cursor:line.end]))
             cursor = line.end
-    out.append(source.text[cursor:])
-    return "".join(out)
+    keep(len(source.text))
+    return "".join(out), undo

@@ -18,7 +18,7 @@ from service.models import Replacement
 from .base import FormatError, Transcript
 from .cues import Cue, cues_transcript, milliseconds
 from .offsets import TextBuilder
-from .textfile import LineSource, one_line, read_lines, write_lines
+from .textfile import LineSource, one_line, read_lines, restore_lines, write_lines
 
 _TIMESTAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _TIMING = re.compile(rf"(?P<begin>{_TIMESTAMP})[ \t]+-->[ \t]+(?P<end>{_TIMESTAMP})(?:[ \t].*)?")
@@ -40,8 +40,11 @@ class VttFormat:
         _cross_check(source, cues)
         return cues_transcript(data, source, cues, self.name, _build_cue_line)
 
-    def write(self, transcript: Transcript, replacements: Sequence[Replacement]) -> bytes:
-        return write_lines(transcript, replacements, escape=_escape, drop_emptied=True)
+    def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
+        return write_lines(transcript, replacements, escape=_escape, drop_emptied=True, undo=undo)
+
+    def restore(self, data: bytes, undo: Sequence) -> bytes:
+        return restore_lines(data, self.name, undo)
 
 
 def _escape(surrogate: str) -> str:

@@ -4,7 +4,7 @@ the project dictionary and API keys, on SQLite (a file path) or PostgreSQL (a UR
     from service.store import ProjectStore, load_store_key
     store = ProjectStore("data/projects.db", key=load_store_key())
 """
-from service.engine.canonical import canonical_form
+from service.vocabulary.canonical import canonical_form
 from .entities import API_KEY_ROLES, ENTITY_TYPES, ORGANIZATION_ROLES
 from .errors import (
     ApiKeyNotFound,

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import projects, surrogates
-from service.engine.canonical import canonical_form
+from service.vocabulary.canonical import canonical_form
 from .crypto import StoreCrypto
 from .entities import ENTITY_TYPES, ORGANIZATION, ORGANIZATION_ROLES
 from .errors import DuplicateTerm, InvalidTerm, TermNotFound

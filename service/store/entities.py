@@ -1,13 +1,13 @@
 """The entity types a project dictionary knows, and the roles an organisation can play."""
 from __future__ import annotations
 
-PERSON = "PERSON"
-ORGANIZATION = "ORGANIZATION"
-UNIVERSITY = "UNIVERSITY"
-PRODUCT = "PRODUCT"
-LOCATION = "LOCATION"
+from service.vocabulary.entity_types import LOCATION, NAME_TYPES, ORGANIZATION, PERSON, PRODUCT, UNIVERSITY
 
-ENTITY_TYPES: tuple[str, ...] = (PERSON, ORGANIZATION, UNIVERSITY, PRODUCT, LOCATION)
+__all__ = ["API_KEY_ROLES", "ENTITY_TYPES", "LOCATION", "ORGANIZATION", "ORGANIZATION_ROLES", "PERSON", "PRODUCT",
+           "UNIVERSITY"]
+
+# A dictionary term names something: a person, an organization, a university, a product or a place.
+ENTITY_TYPES: tuple[str, ...] = NAME_TYPES
 
 # Only organisations carry a role: it tells the researcher how the company relates to
 # the interviewee, which the surrogate alone hides.

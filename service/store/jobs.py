@@ -342,14 +342,15 @@ class JobStoreMixin:
 
     def allocate_surrogates_in_turn(
         self, project_id: int, items: Sequence[tuple[str, str, str]], make_label: Callable[[str, int], str], *,
-        reserved_labels: Iterable[str], run_id: str, position: int,
+        reserved_labels: Iterable[str] = (), reserved_cores: Iterable[str] = (), run_id: str, position: int,
     ) -> dict[tuple[str, str], str]:
         """``allocate_surrogates`` and the end of ``position``'s turn, in one transaction."""
-        items, reserved = list(items), set(reserved_labels)
+        items, reserved, cores = list(items), set(reserved_labels), set(reserved_cores)
 
         def work(conn: Connection) -> dict[tuple[str, str], str]:
             labels = surrogate_rows.allocate(
-                conn, self._crypto, project_id, items, make_label=make_label, reserved_labels=reserved
+                conn, self._crypto, project_id, items, make_label=make_label, reserved_labels=reserved,
+                reserved_cores=cores,
             )
             _mark_turn(conn, run_id, position)
             return labels

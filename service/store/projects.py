@@ -9,7 +9,16 @@ from sqlalchemy.engine import Connection
 
 from .errors import DuplicateProject, InvalidProject, ProjectNotFound
 from .records import Project
-from .schema import api_keys, projects, surrogate_variants, surrogates, term_keys, terms
+from .schema import (
+    api_keys,
+    placeholder_reservations,
+    projects,
+    redaction_records,
+    surrogate_variants,
+    surrogates,
+    term_keys,
+    terms,
+)
 
 MAX_NAME_LENGTH = 200
 
@@ -86,6 +95,6 @@ def delete(conn: Connection, project_id: int) -> None:
     # enforces only when the foreign_keys pragma is on for the connection.
     surrogate_ids = sa.select(surrogates.c.id).where(surrogates.c.project_id == project_id)
     conn.execute(surrogate_variants.delete().where(surrogate_variants.c.surrogate_id.in_(surrogate_ids)))
-    for table in (surrogates, term_keys, terms, api_keys):
+    for table in (surrogates, term_keys, terms, api_keys, placeholder_reservations, redaction_records):
         conn.execute(table.delete().where(table.c.project_id == project_id))
     conn.execute(projects.delete().where(projects.c.id == project_id))

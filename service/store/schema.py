@@ -128,5 +128,31 @@ api_keys = sa.Table(
     sa.Index("ix_api_keys_project_id", "project_id"),
 )
 
+# Label cores ("company a", see service.engine.pseudonymize.label_core) that a placeholder a
+# person wrote ("Company A") holds somewhere in the project: never given out as surrogates.
+placeholder_reservations = sa.Table(
+    "placeholder_reservations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("label_core", sa.String(LABEL_LEN), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "label_core"),
+)
+
+# One row per redacted document: where each surrogate sits in its redacted transcript and
+# the exact original it replaced (Fernet token of a JSON record), found by the keyed hash
+# of the redacted transcript text.
+redaction_records = sa.Table(
+    "redaction_records",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("text_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("record_enc", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "text_hash"),
+)
+
 # Batch job tables live beside their queries; importing the module registers them here.
 from . import jobs as _jobs  # noqa: E402,F401

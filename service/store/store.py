@@ -6,6 +6,7 @@ threads, processes or service instances at once.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import api_keys, dictionary, projects, surrogates
+from . import api_keys, dictionary, placeholders, projects, redaction_records, surrogates
 from .crypto import StoreCrypto
 from .database import create_store_engine
 from .errors import KeyMismatch
@@ -103,29 +104,82 @@ class ProjectStore(JobStoreMixin):
         make_label: Callable[[str, int], str],
         *,
         reserved_labels: Iterable[str] = (),
+        reserved_cores: Iterable[str] = (),
     ) -> dict[tuple[str, str], str]:
         """Surrogate label of each ``(entity_type, canonical, original)``, keyed by ``(entity_type, canonical)``.
 
         An entity already known to the project keeps its label; a new one gets its fixed
         dictionary surrogate or ``make_label(entity_type, n)`` for the next free index
-        ``n`` of its type, skipping ``reserved_labels`` and labels given out already.
-        Dictionary aliases resolve to their term's surrogate. Every ``original`` surface is
-        recorded (encrypted) as a variant for the re-identification key.
+        ``n`` of its type, skipping ``reserved_labels``, labels given out already and every
+        label whose core a placeholder of the project holds. ``reserved_cores`` (label cores
+        of the placeholders in the document at hand, "company a") are recorded for the
+        whole project first. Dictionary aliases resolve to their term's surrogate. Every
+        ``original`` surface is recorded (encrypted) as a variant for the re-identification key.
         """
         items = list(items)
         reserved = set(reserved_labels)
+        cores = set(reserved_cores)
         return self._run(
             lambda c: surrogates.allocate(
-                c, self._crypto, project_id, items, make_label=make_label, reserved_labels=reserved
+                c, self._crypto, project_id, items, make_label=make_label, reserved_labels=reserved,
+                reserved_cores=cores,
             )
         )
+
+    def reserved_label_cores(self, project_id: int) -> set[str]:
+        """Label cores ("company a") that placeholders hold in this project: never given out."""
+        return self._run(lambda c: placeholders.reserved(c, project_id))
+
+    def remember_redaction(
+        self,
+        project_id: int,
+        *,
+        redacted_text: str,
+        record: dict[str, Any] | None,
+        placeholder_cores: Iterable[str] = (),
+    ) -> dict[str, str]:
+        """After a document is redacted in the project, in one transaction: reserve the label
+        cores of its placeholders for the project, and keep its redaction ``record``
+        (encrypted, found again by ``redacted_text``). Returns core -> label for each
+        placeholder whose label had already been given out as a surrogate (it is kept)."""
+        cores = placeholders.clean_cores(placeholder_cores)
+
+        def work(conn: Connection) -> dict[str, str]:
+            projects.require(conn, project_id, lock=True)
+            placeholders.reserve(conn, project_id, cores)
+            if record is not None:
+                redaction_records.save(conn, self._crypto, project_id, redacted_text, record)
+            return placeholders.collisions(conn, project_id, cores)
+
+        return self._run(work)
+
+    def redaction_record(self, project_id: int, redacted_text: str) -> dict[str, Any] | None:
+        """The record kept for a document whose redacted transcript text is ``redacted_text``."""
+        return self._run(lambda c: redaction_records.find(c, self._crypto, project_id, redacted_text))
+
+    def export_redaction_records(self, project_id: int) -> list[dict[str, Any]]:
+        """``[{"text_hash", "created_at", "record"}]``, decrypted. Contains names: handle as secret."""
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            projects.require(conn, project_id)
+            return redaction_records.export(conn, self._crypto, project_id)
+
+        return self._run(work)
+
+    def fingerprint(self, data: bytes) -> str:
+        """A keyed hash of ``data``: tells whether a file is exactly one seen before, without keeping it."""
+        return self._crypto.lookup_hash(hashlib.sha256(data).hexdigest(), purpose="file")
+
+    def surrogate_originals(self, project_id: int) -> dict[str, str]:
+        """Every surrogate label of the project with its first-seen original (or dictionary term). Secret."""
+        return self._run(lambda c: surrogates.originals(c, self._crypto, project_id))
 
     def export_key(self, project_id: int) -> list[dict[str, Any]]:
         """``[{"surrogate", "entity_type", "original", "variants"}]``, decrypted. Handle as secret."""
         return self._run(lambda c: surrogates.export_key(c, self._crypto, project_id))
 
     def reidentify(self, project_id: int, text: str) -> str:
-        """``text`` with every surrogate label of the project replaced by its original."""
+        """``text`` with every surrogate label of the project replaced by its first-seen
+        original (entity level; ``service.restoration`` puts back each mention's exact text)."""
         return self._run(lambda c: surrogates.reidentify(c, self._crypto, project_id, text))
 
     # -- dictionary ------------------------------------------------------------------

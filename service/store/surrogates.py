@@ -15,8 +15,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import projects
-from service.engine.canonical import canonical_form
+from service.engine.pseudonymize import label_core
+from service.vocabulary.canonical import canonical_form
+
+from . import placeholders, projects
 from .crypto import StoreCrypto
 from .errors import InvalidEntity, InvalidLabel, SurrogateConflict
 from .schema import LABEL_LEN, TYPE_LEN, surrogate_variants, surrogates, term_keys, terms
@@ -55,8 +57,13 @@ def allocate(
     *,
     make_label: MakeLabel,
     reserved_labels: set[str],
+    reserved_cores: set[str] = frozenset(),
 ) -> dict[tuple[str, str], str]:
+    """Labels for ``items``; ``reserved_cores`` (label cores of placeholders in the document
+    being redacted) are first recorded for the whole project, then every label whose core
+    any placeholder of the project holds is skipped."""
     projects.require(conn, project_id, lock=True)
+    placeholders.reserve(conn, project_id, placeholders.clean_cores(reserved_cores))
     keyed: list[tuple[tuple[str, str], _Target, str]] = []
     for entity_type, canonical, original in items:
         if not entity_type or len(entity_type) > TYPE_LEN:
@@ -73,6 +80,7 @@ def allocate(
     found = _existing(conn, project_id, {(t.entity_type, t.canonical_hash) for _, t, _ in keyed})
 
     unavailable: set[str] | None = None  # every label in the project, loaded on first need
+    blocked_cores: set[str] = set()
     next_seq: dict[str, int] = {}
     for _, target, _ in keyed:
         entity = (target.entity_type, target.canonical_hash)
@@ -80,7 +88,8 @@ def allocate(
             continue
         if unavailable is None:
             unavailable = _labels_in_use(conn, project_id) | set(reserved_labels)
-        label, seq = _next_label(conn, project_id, target.entity_type, make_label, unavailable, next_seq)
+            blocked_cores = placeholders.reserved(conn, project_id)
+        label, seq = _next_label(conn, project_id, target.entity_type, make_label, unavailable, blocked_cores, next_seq)
         surrogate_id = conn.execute(
             surrogates.insert()
             .values(
@@ -141,6 +150,7 @@ def _next_label(
     entity_type: str,
     make_label: MakeLabel,
     unavailable: set[str],
+    blocked_cores: set[str],
     next_seq: dict[str, int],
 ) -> tuple[str, int]:
     if entity_type not in next_seq:
@@ -155,11 +165,11 @@ def _next_label(
         label = make_label(entity_type, n)
         if not isinstance(label, str) or not label.strip() or len(label) > LABEL_LEN:
             raise InvalidLabel(f"make_label returned an unusable label for index {n}")
-        if label not in unavailable:
+        if label not in unavailable and label_core(label) not in blocked_cores:
             unavailable.add(label)
             next_seq[entity_type] = n + 1
             return label, n
-        n += 1  # reserved or already given out (e.g. a fixed surrogate): skip this index
+        n += 1  # held by a placeholder or already given out (e.g. a fixed surrogate): skip this index
     raise InvalidLabel(f"make_label yielded no free label in {_MAX_LABEL_PROBES} indexes")
 
 
@@ -245,17 +255,27 @@ def export_key(conn: Connection, crypto: StoreCrypto, project_id: int) -> list[d
     ]
 
 
-def reidentify(conn: Connection, crypto: StoreCrypto, project_id: int, text: str) -> str:
+def originals(conn: Connection, crypto: StoreCrypto, project_id: int) -> dict[str, str]:
+    """Every surrogate label of the project with its first-seen original (or dictionary term)."""
     projects.require(conn, project_id)
-    originals = {
+    return {
         label: crypto.decrypt(original_enc)
         for label, original_enc in conn.execute(
             sa.select(surrogates.c.label, surrogates.c.original_enc).where(surrogates.c.project_id == project_id)
         )
     }
-    if not originals:
+
+
+def label_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for all labels, longest first: "[Person 12]" wins over "[Person 1]"."""
+    labels = sorted(set(labels), key=len, reverse=True)
+    return re.compile("|".join(re.escape(label) for label in labels)) if labels else None
+
+
+def reidentify(conn: Connection, crypto: StoreCrypto, project_id: int, text: str) -> str:
+    known = originals(conn, crypto, project_id)
+    pattern = label_pattern(known)
+    if pattern is None:
         return text
-    # Longest first, one pass: "[Person 12]" wins over "[Person 1]", and an original that
-    # happens to look like a label is never replaced again.
-    pattern = re.compile("|".join(re.escape(label) for label in sorted(originals, key=len, reverse=True)))
-    return pattern.sub(lambda match: originals[match.group(0)], text)
+    # One pass: an original that happens to look like a label is never replaced again.
+    return pattern.sub(lambda match: known[match.group(0)], text)

@@ -9,13 +9,19 @@ error (e.g. DuplicateProject) or into reusing what the winner wrote.
 """
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from tenacity import (
+    RetryError,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+    wait_random_exponential,
+)
 
 from .errors import StoreBusy
 
@@ -35,16 +41,27 @@ def is_retryable(error: DBAPIError) -> bool:
     return "database is locked" in message or "database is busy" in message
 
 
+# After attempt n fails, wait min(MAX_WAIT, FIRST_WAIT * 2**(n-1)) times a random factor
+# in [0.5, 1.5): half the backoff, plus up to a whole one at random, so writers that
+# collided do not collide again in step.
+FIRST_WAIT, MAX_WAIT = 0.008, 0.25
+BACKOFF = (wait_exponential(multiplier=FIRST_WAIT / 2, max=MAX_WAIT / 2)
+            + wait_random_exponential(multiplier=FIRST_WAIT, max=MAX_WAIT))
+
+
+def _lost_race(error: BaseException) -> bool:
+    return isinstance(error, DBAPIError) and is_retryable(error)
+
+
 def run_transaction(engine: Engine, work: Callable[[Connection], T], *, attempts: int = DEFAULT_ATTEMPTS) -> T:
     """Run ``work(connection)`` in a transaction; commit, or retry it on a lost race."""
-    for attempt in range(1, attempts + 1):
-        try:
-            with engine.begin() as connection:
-                return work(connection)
-        except DBAPIError as error:
-            if not is_retryable(error):
-                raise
-            if attempt == attempts:
-                raise StoreBusy(f"gave up after {attempts} conflicting attempts") from error
-            time.sleep(min(0.25, 0.004 * 2**attempt) * random.uniform(0.5, 1.5))
-    raise AssertionError("unreachable")
+
+    def once() -> T:
+        with engine.begin() as connection:
+            return work(connection)
+
+    retrying = Retrying(retry=retry_if_exception(_lost_race), stop=stop_after_attempt(attempts), wait=BACKOFF)
+    try:
+        return retrying(once)
+    except RetryError as gave_up:
+        raise StoreBusy(f"gave up after {attempts} conflicting attempts") from gave_up.last_attempt.exception()

@@ -4,14 +4,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
+import subprocess
+import sys
 
 import pytest
 import yaml
 
 from service import cli, formats
+from service.batch.backends import pool_context
 from service.batch.runner import BatchRequest, run_batch
 from service.config import DEFAULT_CONFIG_PATH, get_settings
+from service.errors import InputError
 from service.store import ProjectStore
 
 from .conftest import CORRUPT, EXPECTED_FORMATS, NAMES, docx_bytes, outputs, temp_files, tree_digest
@@ -143,12 +148,45 @@ def test_batch_refuses_an_input_named_like_the_report(engine, tmp_path):
 def test_batch_sweeps_temporary_files_left_by_a_killed_run(engine, mixed_folder, tmp_path):
     out_dir = tmp_path / "out"
     run(engine, mixed_folder, out_dir)
-    stray = out_dir / "calls" / ".zoom.vtt.abcd1234.tmp"
-    stray.write_bytes(b"half a file")
+    strays = [out_dir / "calls" / ".tanon-abcd1234.tmp", out_dir / "calls" / ".zoom.vtt.abcd1234.tmp"]
+    for stray in strays:  # the temporary names of this version and of earlier ones
+        stray.write_bytes(b"half a file")
     mine = out_dir / "calls" / "keep.tmp"  # not a name write_atomic makes: left alone
     mine.write_bytes(b"the user's")
     run(engine, mixed_folder, out_dir)
-    assert not stray.exists() and mine.exists()
+    assert not any(stray.exists() for stray in strays) and mine.exists()
+
+
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from service.batch.runner import _exclusive
+with _exclusive(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_batch_refuses_a_folder_another_run_is_writing_to_until_that_run_dies(engine, mixed_folder, tmp_path):
+    out_dir = tmp_path / "out"
+    (out_dir / ".tanon-batch").mkdir(parents=True)
+    other = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out_dir / ".tanon-batch")],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline() == "held\n"
+        with pytest.raises(InputError, match="another tanon batch is writing to this folder"):
+            run(engine, mixed_folder, out_dir)
+        assert not (out_dir / "report.json").exists()
+    finally:
+        other.kill()  # no clean exit: the OS releases the lock
+        other.wait()
+    assert run(engine, mixed_folder, out_dir).ok == 10
+
+
+@pytest.mark.parametrize("methods, expected", [(["fork", "spawn", "forkserver"], "forkserver"), (["spawn"], "spawn")])
+def test_worker_processes_start_from_a_fork_server_where_the_platform_has_one(monkeypatch, methods, expected):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: methods)
+    assert pool_context().get_start_method() == expected
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from service.batch.uploads import UploadError, collect_uploads, extract_zip
+from service.formats import FormatError, read
 
 LIMIT = 100_000
 
@@ -73,3 +74,23 @@ def test_a_docx_upload_is_a_transcript_not_an_archive():
     buffer = io.BytesIO()
     docx.Document().save(buffer)
     assert collect_uploads([("interview.docx", buffer.getvalue())], max_file_bytes=1_000_000)[0][0] == "interview.docx"
+
+
+def test_archives_inside_an_upload_are_never_expanded_by_it():
+    inner_bomb = zip_with([("bomb.txt", b"\0" * 5_000_000)])
+    docx_bomb = zip_with([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b" " * 5_000_000)])
+    data = zip_with([("study/a.txt", b"A"), ("study/nested.zip", inner_bomb), ("study/b.docx", docx_bomb)])
+    files = dict(extract_zip(data, max_file_bytes=LIMIT))
+    assert files == {"study/a.txt": b"A", "study/b.docx": docx_bomb}  # the .zip is not a transcript
+    with pytest.raises(FormatError, match="possible zip bomb"):  # the Word file meets its own checks when read
+        read(files["study/b.docx"], filename="b.docx")
+
+
+def test_zip_refusals_name_the_upload_and_member():
+    too_big = zip_with([("a.txt", b"fine"), ("b.txt", b"x" * (LIMIT + 1))])
+    with pytest.raises(UploadError) as caught:
+        collect_uploads([("a.txt", b"A"), ("study.zip", too_big)], max_file_bytes=LIMIT)
+    assert str(caught.value) == f"upload 2, zip member 2 is {LIMIT + 1} bytes; the limit is {LIMIT} bytes"
+    with pytest.raises(UploadError) as caught:
+        extract_zip(b"PK\x03\x04 truncated", max_file_bytes=LIMIT)
+    assert str(caught.value) == "upload 1 is not a readable zip archive (damaged or truncated)"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.engine.canonical import canonical_form
+from service.vocabulary.canonical import canonical_form
 from service.engine.pseudonymize import Grouping, TypeCues, apply_replacements, letter_label, pseudonymize
 from service.models import Decision
 

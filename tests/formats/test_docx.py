@@ -9,7 +9,8 @@ import pytest
 from docx.oxml import parse_xml
 
 from service.formats import FormatError, read, write
-from service.formats.safezip import MAX_TOTAL_UNCOMPRESSED
+from service.formats.docx_package import MAX_TOTAL_UNCOMPRESSED
+from tests.builders import zip_bytes
 
 NAMES = {"Ines Valdemar": "Person A", "Martha Klein": "Person B", "Jonas Weber": "Person C",
          "Priya Raman": "Person D"}
@@ -153,7 +154,7 @@ def test_docx_footnotes_part_is_read_and_redacted(interview_docx):
         b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         b'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Confirmed by </w:t></w:r>'
         b'<w:r><w:t>Priya Raman</w:t></w:r></w:p></w:footnote></w:footnotes>')
-    data = zip_with(members)
+    data = zip_bytes(members)
     transcript = read(data, filename="x.docx")
     assert "Confirmed by Priya Raman" in transcript.text.split("\n")
     start = transcript.text.index("Confirmed by Priya Raman") + 13
@@ -180,17 +181,9 @@ def test_docx_libreoffice_written_file_round_trips_and_redacts(interview_docx, r
     assert zipfile.ZipFile(io.BytesIO(out)).testzip() is None
 
 
-def zip_with(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 def with_document_xml(original: bytes, document_xml: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(original))
-    return zip_with({n: (document_xml if n == "word/document.xml" else source.read(n)) for n in source.namelist()})
+    return zip_bytes({n: (document_xml if n == "word/document.xml" else source.read(n)) for n in source.namelist()})
 
 
 def test_docx_refuses_a_file_that_is_not_a_zip():
@@ -213,19 +206,19 @@ def test_docx_refuses_a_truncated_zip(interview_docx):
 
 def test_docx_refuses_a_zip_that_is_not_a_word_document():
     with pytest.raises(FormatError) as error:
-        read(zip_with({"notes.txt": b"Jane Doe"}), filename="x.docx")
+        read(zip_bytes({"notes.txt": b"Jane Doe"}), filename="x.docx")
     assert "not a Word document" in error.value.reason
 
 
 def test_docx_refuses_a_highly_compressed_member_before_inflating(interview_docx):
-    bomb = zip_with({"[Content_Types].xml": b"<x/>", "word/document.xml": b" " * 5_000_000})
+    bomb = zip_bytes({"[Content_Types].xml": b"<x/>", "word/document.xml": b" " * 5_000_000})
     with pytest.raises(FormatError) as error:
         read(bomb, filename="x.docx")
     assert "zip bomb" in error.value.reason
 
 
 def test_docx_refuses_a_declared_total_size_over_the_limit():
-    data = bytearray(zip_with({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"},
+    data = bytearray(zip_bytes({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w/>"},
                               zipfile.ZIP_STORED))
     # Claim a huge uncompressed size in the central directory (and keep the ratio check quiet).
     central = data.rfind(b"PK\x01\x02")
@@ -243,6 +236,46 @@ def test_docx_refuses_xml_with_a_doctype(interview_docx):
     with pytest.raises(FormatError) as error:
         read(with_document_xml(interview_docx, xxe), filename="x.docx")
     assert "DOCTYPE" in error.value.reason
+
+
+def with_member(original: bytes, name: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(original))
+    return zip_bytes({n: (content if n == name else source.read(n)) for n in source.namelist()})
+
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+RELATIONSHIPS = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">&lol2;</Relationships>'
+
+
+@pytest.mark.parametrize("part", ["_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml",
+                                  "[Content_Types].xml", "docProps/core.xml"])
+def test_docx_refuses_a_doctype_in_any_xml_part_not_only_those_with_text(interview_docx, part):
+    with pytest.raises(FormatError) as error:
+        read(with_member(interview_docx, part, BILLION_LAUGHS + RELATIONSHIPS), filename="x.docx")
+    assert error.value.reason == "has an XML part with a DOCTYPE declaration (refused: XXE risk)"
+
+
+def test_docx_refuses_an_external_doctype_in_a_relationship_part(interview_docx):
+    external = (b'<?xml version="1.0"?><!DOCTYPE Relationships SYSTEM "http://example.invalid/rels.dtd">'
+                + RELATIONSHIPS.replace(b"&lol2;", b""))
+    with pytest.raises(FormatError, match="DOCTYPE"):
+        read(with_member(interview_docx, "word/_rels/document.xml.rels", external), filename="x.docx")
+
+
+def test_docx_refuses_a_relationship_part_that_ends_before_its_root_element(interview_docx):
+    with pytest.raises(FormatError) as error:
+        read(with_member(interview_docx, "_rels/.rels", b"<?xml version='1.0'?>\n\n<Relation"), filename="x.docx")
+    assert error.value.reason == "has a malformed XML part" and error.value.line == 3
+
+
+def test_docx_refuses_members_that_expand_too_far_in_total(interview_docx):
+    source = zipfile.ZipFile(io.BytesIO(interview_docx))
+    members = {n: source.read(n) for n in source.namelist()}
+    members.update({f"word/media/padding{n}.bin": bytes(900_000) for n in range(10)})  # each too small to check
+    with pytest.raises(FormatError) as error:
+        read(zip_bytes(members), filename="x.docx")
+    assert error.value.reason == "is compressed more than 100:1 in total (possible zip bomb)"
 
 
 def test_docx_refuses_malformed_xml(interview_docx):

@@ -17,6 +17,7 @@ ADMIN_ROUTES = [
     ("GET", "/v1/projects/{id}/dictionary/export", None),
     ("GET", "/v1/projects/{id}/key", None),
     ("POST", "/v1/projects/{id}/reidentify", {"text": "[Person 1]"}),
+    ("POST", "/v1/projects/{id}/reidentify/file", None),
     ("PATCH", "/v1/projects/{id}", {"settings": {"allow_list": ["Spark"]}}),
     ("POST", "/v1/projects/{id}/api-keys", {"role": "redactor"}),
     ("GET", "/v1/projects/{id}/api-keys", None),

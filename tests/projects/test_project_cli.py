@@ -118,14 +118,25 @@ def test_redact_with_project_is_consistent_and_reversible(capsys, tmp_path):
     assert r2 == "Interviewer: And then?\n[Person 1]: [Company Y] bought [Company A] platform, and [Person 2] left.\n"
     for name in NAMES:
         assert name not in err1 + err2 + (tmp_path / "rep.json").read_text(encoding="utf-8")
-    code, out, _ = run(capsys, "project", "reidentify", "study", str(out1))
-    assert code == 0 and out == "Amin Shah: I was at Northwind Analytics in Seattle with Sarah Chen.\n"
+    # Each file as written comes back exactly: "Inc." and "northwind's" included.
+    code, out, err = run(capsys, "project", "reidentify", "study", str(out1))
+    assert code == 0 and out == doc1.read_text(encoding="utf-8") and err == ""
     restored = tmp_path / "restored.txt"
     code, _, err = run(capsys, "project", "reidentify", "study", str(out2), "-o", str(restored))
     assert code == 0 and stat.S_IMODE(restored.stat().st_mode) == 0o600
-    assert restored.read_text(encoding="utf-8") == (
-        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics platform, and Sarah Chen left.\n"
+    assert restored.read_bytes() == doc2.read_bytes() and "exact" in err
+    # A redacted file edited afterwards: each surrogate gets its first-seen original, and stderr says so.
+    edited = tmp_path / "edited.txt"
+    edited.write_text(r2.replace("left.", "left in spring."), encoding="utf-8")
+    code, out, err = run(capsys, "project", "reidentify", "study", str(edited))
+    assert code == 0 and out == (
+        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics platform, and Sarah Chen left in spring.\n"
     )
+    assert "approximate: no redaction record for this text" in err
+    for name in NAMES:
+        assert name not in err
+    code, _, err = run(capsys, "project", "reidentify", "study", str(out2), "-o", str(out2))
+    assert code == 2 and "output is the input" in err
     key_file = tmp_path / "secret" / "key.json"
     code, _, err = run(capsys, "project", "export-key", "study", "-o", str(key_file))
     assert code == 0 and "warning" in err and "real name" in err
@@ -212,3 +223,36 @@ def test_project_create_with_settings(capsys, tmp_path):
     bad.write_text('{"entities": {"ORGANIZATION": {"operator": "shred"}}}', encoding="utf-8")
     code, _, err = run(capsys, "project", "create", "other", "--settings", str(bad))
     assert code == 2 and str(bad) in err and "operator" in err
+
+
+def test_reidentify_gives_back_a_word_document_and_export_key_adds_records_only_when_asked(capsys, tmp_path):
+    from tests.builders import docx_bytes
+
+    run(capsys, "project", "create", "study")
+    original = tmp_path / "interview.docx"
+    original.write_bytes(docx_bytes("Amin Shah: I was at Northwind Analytics Inc. in Seattle.", "Interviewer: Thanks."))
+    redacted, restored = tmp_path / "redacted.docx", tmp_path / "restored.docx"
+    assert run(capsys, "redact", str(original), "--project", "study", "-o", str(redacted))[0] == 0
+    code, _, err = run(capsys, "project", "reidentify", "study", str(redacted), "-o", str(restored))
+    assert code == 0 and "approximate" not in err
+    assert restored.read_bytes() == original.read_bytes()
+    code, out, _ = run(capsys, "project", "export-key", "study")
+    assert code == 0 and "records" not in json.loads(out)
+    code, out, _ = run(capsys, "project", "export-key", "study", "--with-records")
+    (record,) = json.loads(out)["records"]
+    assert record["format"] == "docx"
+    assert {r["original"] for r in record["replacements"]} >= {"Amin Shah", "Seattle"}
+
+
+def test_redact_warns_when_a_placeholder_takes_an_issued_label(capsys, tmp_path):
+    run(capsys, "project", "create", "study")
+    first, second = tmp_path / "1.txt", tmp_path / "2.txt"
+    first.write_text("Amin Shah: I was at Northwind Analytics Inc. then.\n", encoding="utf-8")
+    second.write_text("Interviewer: Did Company A pay well?\n", encoding="utf-8")
+    assert run(capsys, "redact", str(first), "--project", "study", "-o", str(tmp_path / "r1.txt"))[0] == 0
+    report = tmp_path / "report.json"
+    code, _, err = run(capsys, "redact", str(second), "--project", "study", "-o", str(tmp_path / "r2.txt"), "--report", str(report))
+    assert code == 0
+    assert "placeholder 'Company A' collides with an already issued surrogate '[Company A]'" in err
+    warnings = json.loads(report.read_text(encoding="utf-8"))["warnings"]
+    assert [(w["code"], w["placeholder"], w["surrogate"]) for w in warnings] == [("placeholder_collision", "Company A", "[Company A]")]

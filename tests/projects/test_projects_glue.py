@@ -18,7 +18,6 @@ from service.projects import (
     open_store,
     parse_settings,
     project_options,
-    reserved_labels,
     resolve_project,
     store_key,
 )
@@ -44,10 +43,17 @@ def test_settings_validate_strictly_and_never_echo_values():
         assert "Secret Name" not in str(caught.value) and "red" not in str(caught.value).replace("required", "")
 
 
-def test_reserved_labels_follow_the_templates():
-    assert reserved_labels(TEMPLATES, {"company y", "person 4", "university x"}) == {"[Company Y]", "[Person 4]"}
-    assert reserved_labels(TEMPLATES, set()) == set()
-    assert reserved_labels({"ORGANIZATION": "Org-{n}"}, {"org-12"}) == {"Org-12"}
+def test_placeholders_reserve_labels_of_any_template(store):
+    project = store.create_project("templates")
+    book = StoreBook(store, project.id)
+    labels = book.allocate(
+        [("ORGANIZATION", f"org {n}", f"Org {n}") for n in range(1, 14)], templates={"ORGANIZATION": "Org-{n}"},
+        reserved={"org-12"},
+    )
+    assert set(labels.values()) == {f"Org-{n}" for n in (*range(1, 12), 13, 14)}
+    assert book.allocate(
+        [("PERSON", "amin shah", "Amin Shah")], templates=TEMPLATES, reserved={"person 1", "university x"}
+    ) == {("PERSON", "amin shah"): "[Person 2]"}
 
 
 def test_store_book_gives_project_wide_labels_and_skips_reserved(store):
@@ -81,8 +87,8 @@ def test_engine_redacts_with_a_store_book(engine, store):
     docs = ["Amin Shah: I work at Acme Corp, and Company A was a client.", "Interviewer: hi\nAmin Shah: Acme Corp again, and Contoso Ltd"]
     out = [r.text for r in engine.redact_many(docs, book=book, options=options)]
     assert out[0] == "[Person 1]: I work at [Company Y], and Company A was a client."
-    # "Company A" was a placeholder in the first document only: the store skips nothing for it now
-    assert out[1] == "Interviewer: hi\n[Person 1]: [Company Y] again, and [Company A]"
+    # "Company A" was a placeholder in the first document: the letter stays reserved in the project
+    assert out[1] == "Interviewer: hi\n[Person 1]: [Company Y] again, and [Company B]"
 
 
 def test_project_options_come_from_dictionary_and_settings(store):

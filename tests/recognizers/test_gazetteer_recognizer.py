@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from recognizers.errors import RecognizerSetupError
 from recognizers.gazetteer_recognizer import GazetteerRecognizer
+from recognizers.options import GazetteerOptions
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +53,51 @@ def test_gazetteer_longest_match_wins(recognizer):
     found = [text[r.start:r.end] for r in recognizer.analyze(text, None)]
     assert found == ["Amazon Web Services", "Amazon SageMaker"]
 
+
+
+def _lists(tmp_path, organizations, vendors, ambiguous=None):
+    (tmp_path / "orgs.txt").write_text(organizations, encoding="utf-8")
+    (tmp_path / "vendors.txt").write_text(vendors, encoding="utf-8")
+    if ambiguous is not None:
+        (tmp_path / "ambiguous.txt").write_text(ambiguous, encoding="utf-8")
+    return GazetteerOptions(organizations_path="orgs.txt", vendors_products_path="vendors.txt",
+                            data_providers_path=None, universities_path=None,
+                            ambiguous_path="ambiguous.txt" if ambiguous is not None else None)
+
+
+def test_gazetteer_a_name_with_two_types_is_a_load_error_naming_file_and_entry(tmp_path):
+    options = _lists(tmp_path, "Kestrelby Labs\nQuillbourne\n", "PRODUCT\tQuillbourne | Quill Bourne\n")
+    with pytest.raises(RecognizerSetupError) as caught:
+        GazetteerRecognizer(options, base_dir=tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / "vendors.txt") in message and str(tmp_path / "orgs.txt") in message
+    assert "'Quillbourne' is PRODUCT" in message and "ORGANIZATION" in message
+
+
+def test_gazetteer_an_ambiguous_name_must_keep_its_listed_type(tmp_path):
+    options = _lists(tmp_path, "Quillbourne\n", "PRODUCT\tVellmore Suite\n", "quillbourne\tPRODUCT\tcased\n")
+    with pytest.raises(RecognizerSetupError, match=r"ambiguous\.txt: 'quillbourne' is PRODUCT here but ORGANIZATION"):
+        GazetteerRecognizer(options, base_dir=tmp_path)
+
+
+def test_gazetteer_one_name_in_two_lists_with_one_type_is_fine(tmp_path):
+    options = _lists(tmp_path, "Quillbourne\n", "ORGANIZATION\tQuillbourne | Quill Bourne\n")
+    text = "I moved to quill bourne in May"
+    assert [text[r.start:r.end] for r in GazetteerRecognizer(options, base_dir=tmp_path).analyze(text, None)] == ["quill bourne"]
+
+
+def test_gazetteer_shipped_lists_load_without_conflicts(recognizer):
+    assert len(recognizer.gazetteer) > 1000  # a conflict would have raised while loading
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A chain of ambiguous names counts from the one listed name, even leftwards.
+        ("slack and notion and box and Dropbox", ["slack", "notion", "box", "Dropbox"]),
+        ("Dropbox, box. notion", ["Dropbox", "box"]),  # a sentence ends the list
+        ("box and notion", []),  # no listed name to lean on
+    ],
+)
+def test_gazetteer_names_listed_together(recognizer, text, expected):
+    assert [text[r.start:r.end] for r in recognizer.analyze(text, None)] == expected

@@ -7,15 +7,15 @@ from service.config import CONFIG_DIR
 
 
 @pytest.fixture(scope="module")
-def recognizer(noise):
-    from service.engine.engine import _is_common_word, _word_zipf
+def recognizer(noise, engine_config):
+    from service.vocabulary.word_frequency import WordFrequency, word_zipf
 
     return PersonNameRecognizer(
         first_names=CONFIG_DIR / "names" / "first_names.txt",
         last_names=CONFIG_DIR / "names" / "last_names.txt",
         ambiguous_first_names=CONFIG_DIR / "names" / "ambiguous_first_names.txt",
-        is_common_word=_is_common_word,
-        word_zipf=_word_zipf,
+        is_common_word=WordFrequency(engine_config.vocabulary.common_word_zipf).is_common,
+        word_zipf=word_zipf,
         is_noise=lambda s: noise.why_noise(s) is not None,
     )
 

@@ -5,10 +5,12 @@ import multiprocessing
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy.exc import IntegrityError
+from tenacity import RetryCallState, Retrying
 
 from service.store import StoreBusy, canonical_form
 from service.store.schema import projects
-from service.store.transactions import run_transaction
+from service.store.transactions import BACKOFF, run_transaction
 
 from .helpers import COMPANIES, PEOPLE, RESERVED, allocate_rounds, make_label
 
@@ -104,3 +106,29 @@ def test_transactions_give_up_with_store_busy(store):
 
     with pytest.raises(StoreBusy):
         run_transaction(store._engine, work, attempts=3)
+    with pytest.raises(StoreBusy) as busy:
+        run_transaction(store._engine, work, attempts=2)
+    assert "2 conflicting attempts" in str(busy.value) and isinstance(busy.value.__cause__, IntegrityError)
+
+
+def test_transactions_do_not_retry_other_errors(store):
+    runs = []
+
+    def work(conn):
+        runs.append(1)
+        conn.execute(projects.insert().values(name="fine", settings={}))
+        raise LookupError("not a lost race")
+
+    with pytest.raises(LookupError):
+        run_transaction(store._engine, work)
+    assert len(runs) == 1 and store.list_projects() == []  # rolled back, run once
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 4, 6, 10])
+def test_transactions_back_off_exponentially_with_jitter(attempt):
+    """After attempt n: min(0.25 s, 4 ms * 2**n), times a random factor in [0.5, 1.5)."""
+    state = RetryCallState(Retrying(), None, (), {})
+    state.attempt_number = attempt
+    waits = [BACKOFF(state) for _ in range(2000)]
+    base = min(0.25, 0.004 * 2**attempt)
+    assert base * 0.5 <= min(waits) < base * 0.6 and base * 1.4 < max(waits) <= base * 1.5

@@ -56,8 +56,11 @@ async def redact_file(
             data_base64=base64.b64encode(document.data).decode("ascii"),
             summary=summary(document.redaction),
             entities=report_rows(entity_rows(document.redaction, document.redaction.surrogates)),
+            warnings=document.warnings,
         )
     headers = {"X-Transcript-Format": document.format}
+    if document.warnings:  # the warnings themselves are in the JSON answer (report=true)
+        headers["X-Redaction-Warnings"] = str(len(document.warnings))
     if file.filename:
         headers["Content-Disposition"] = f'attachment; filename="{_safe_name(file.filename)}"'
     return Response(content=document.data, media_type=document.content_type, headers=headers)

@@ -7,6 +7,7 @@ from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
 from service.api.schemas import AnalyzeResponse, RedactResponse, TextRequest
 from service.engine.engine import TextTooLong
+from service.pipeline import redact_text
 from service.projects import report_rows
 from service.report import entity_rows
 
@@ -31,8 +32,11 @@ def redact(
 ) -> RedactResponse:
     context = project_context(http, settings, caller, request.project)
     try:
-        redaction = engine.redact(request.text, book=context.book, options=context.options)
+        redacted = redact_text(engine, request.text, book=context.book, options=context.options)
     except TextTooLong as exc:
         raise HTTPException(413, detail=str(exc)) from None
+    redaction = redacted.redaction
     # Redacted output travels with the transcript: reasons there never quote a dictionary term.
-    return RedactResponse(text=redaction.text, entities=report_rows(entity_rows(redaction, redaction.surrogates)))
+    return RedactResponse(
+        text=redaction.text, entities=report_rows(entity_rows(redaction, redaction.surrogates)), warnings=redacted.warnings
+    )

@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.canonical import canonical_form
+from service.vocabulary.canonical import canonical_form
 
 ORG, PER, LOC, PRODUCT = "ORGANIZATION", "PERSON", "LOCATION", "PRODUCT"
 

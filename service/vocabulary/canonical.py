@@ -1,7 +1,7 @@
 """The canonical form of a name: the one key under which all its spellings share a surrogate.
 
 ``canonical_form`` is a pure function, used both to group mentions within a document
-(service.engine.pseudonymize) and as the project store's key for an entity. It is
+(the engine's pseudonymize step) and as the project store's key for an entity. It is
 idempotent (applying it to its own output changes nothing), because the store re-applies
 it to whatever canonical the caller passes.
 """
@@ -11,14 +11,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-PERSON, ORGANIZATION = "PERSON", "ORGANIZATION"
-
-# Compared with dots removed, so "Inc." / "L.L.C." / "S.A." match too.
-LEGAL_SUFFIXES = frozenset(
-    {"inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "plc", "ag", "sa", "bv", "pty",
-     "limited", "incorporated", "llp", "nv"}
-)
-PERSON_TITLES = frozenset({"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame"})
+from service.vocabulary.entity_types import ORGANIZATION, PERSON
+from service.vocabulary.organization_suffixes import LEGAL_SUFFIX_KEYS, suffix_key
+from service.vocabulary.person_titles import PERSON_TITLES
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]{}&-/"
@@ -61,7 +56,7 @@ def _basic(text: str) -> str:
 
 
 def _undotted(token: str) -> str:
-    return token.replace(".", "").strip(",")
+    return suffix_key(token).strip(",")
 
 
 def _strip_possessives(tokens: list[str]) -> list[str]:
@@ -86,7 +81,7 @@ def _strip_article(tokens: list[str]) -> list[str]:
 
 
 def _strip_legal_suffixes(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and _undotted(tokens[-1]) in LEGAL_SUFFIXES:
+    while len(tokens) > 1 and _undotted(tokens[-1]) in LEGAL_SUFFIX_KEYS:
         tokens = tokens[:-1]
         while len(tokens) > 1 and tokens[-1] in {"&", "and", ","}:  # "Smith & Co."
             tokens = tokens[:-1]

@@ -1,0 +1,20 @@
+"""The entity types the engine reports, and the groups of them that rules talk about."""
+from __future__ import annotations
+
+PERSON = "PERSON"
+ORGANIZATION = "ORGANIZATION"
+UNIVERSITY = "UNIVERSITY"
+PRODUCT = "PRODUCT"
+LOCATION = "LOCATION"
+EMAIL_ADDRESS = "EMAIL_ADDRESS"
+PHONE_NUMBER = "PHONE_NUMBER"
+URL = "URL"
+# A tag a person already put in the text ("Company Y"): kept as it is.
+PLACEHOLDER = "PLACEHOLDER"
+
+# Names: what a project dictionary holds, what propagates through a document and what the
+# noise filter judges. Contact details are not names.
+NAME_TYPES: tuple[str, ...] = (PERSON, ORGANIZATION, UNIVERSITY, PRODUCT, LOCATION)
+# Names of organizations and of what they make: suffixes and leading words group them.
+ORGANIZATION_TYPES: tuple[str, ...] = (ORGANIZATION, UNIVERSITY, PRODUCT)
+CONTACT_TYPES: tuple[str, ...] = (EMAIL_ADDRESS, PHONE_NUMBER, URL)

@@ -1,0 +1,13 @@
+"""The report's engine info says how the engine was configured, options included."""
+from __future__ import annotations
+
+from service.report import engine_info
+
+
+def test_report_engine_info_includes_resolved_recognizer_options(engine_config):
+    info = engine_info(engine_config)
+    enabled = [entry.name for entry in engine_config.recognizers if entry.enabled]
+    assert info["recognizers"] == enabled
+    assert list(info["recognizer_options"]) == enabled
+    assert info["recognizer_options"]["gazetteer.v1"]["score"] == 0.9
+    assert info["recognizer_options"]["speaker_name.v1"] == {"score": 0.9}
