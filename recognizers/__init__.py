@@ -19,6 +19,7 @@ class EngineResources:
     ner_labels: dict[str, str]
     ner_score: float
     is_noise: Callable[[str], bool]
+    why_noise: Callable[[str], "str | None"]  # the noise list a surface is on ("speaker_roles", ...)
     is_common_word: Callable[[str], bool]
     word_zipf: Callable[[str], float]
     resolve_path: Callable[[str], object]
@@ -33,7 +34,7 @@ def _spacy_ner(options: dict, res: EngineResources) -> EntityRecognizer:
 def _speaker_name(options: dict, res: EngineResources) -> EntityRecognizer:
     from recognizers.speaker_name_recognizer import SpeakerNameRecognizer
 
-    return SpeakerNameRecognizer(is_role=res.is_noise, **options)
+    return SpeakerNameRecognizer(why_noise=res.why_noise, **options)
 
 
 def _placeholder(options: dict, res: EngineResources) -> EntityRecognizer:

@@ -83,6 +83,7 @@ class Engine:
             ner_labels=dict(config.ner.labels),
             ner_score=config.ner.score,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
+            why_noise=self.noise.why_noise,
             is_common_word=_is_common_word,
             word_zipf=_word_zipf,
             resolve_path=config.resolve,
