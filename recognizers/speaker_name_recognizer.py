@@ -42,7 +42,7 @@ _LABEL_LINE = re.compile(
     re.MULTILINE,
 )
 _BRACKET_LINE = re.compile(rf"^[ \t]*{_TIME_BEFORE}\[(?P<label>{_LABEL})\](?=[ \t])", re.MULTILINE)
-_OTTER_LINE = re.compile(rf"^[ \t]*(?P<label>{_LABEL})[ \t]{{2,}}{_TIME}[ \t]*$", re.MULTILINE)
+_OTTER_LINE = re.compile(rf"^[ \t]*(?P<label>{_LABEL})[ \t]{{2,}}{_TIME}[ \t\r]*$", re.MULTILINE)
 
 _HEADER_KEYS = (
     "interview", "transcript", "session", "call", "meeting", "participants?",
@@ -52,13 +52,13 @@ _HEADER_KEYS = (
 )
 _HEADER_LINE = re.compile(
     rf"^[ \t]*(?i:{'|'.join(_HEADER_KEYS)})(?:[ \t]+(?:no\.?|#)?[ \t]*[\w.-]{{1,6}})?"
-    rf"[ \t]*[-–—:|,][ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    rf"[ \t]*[-–—:|,][ \t]*(?P<value>[^\r\n]*?)[ \t\r]*$",
     re.MULTILINE,
 )
 # A heading alone on its line, the list on the next one (Otter's SPEAKERS section).
 _LIST_BLOCK = re.compile(
     r"^[ \t]*(?i:speakers|participants|attendees|interviewees|present)[ \t]*:?[ \t]*\r?\n"
-    r"[ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    r"[ \t]*(?P<value>[^\r\n]*?)[ \t\r]*$",
     re.MULTILINE,
 )
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;]|[ \t]&|[ \t]and(?=[ \t]))[ \t]*")

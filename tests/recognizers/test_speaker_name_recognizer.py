@@ -87,3 +87,5 @@ def _found(recognizer, text):
 )
 def test_speaker_name_labels_and_headers(recognizer, text, expected):
     assert _found(recognizer, text) == sorted(expected)
+    # Windows line endings change nothing.
+    assert _found(recognizer, text.replace("\n", "\r\n")) == sorted(expected)
