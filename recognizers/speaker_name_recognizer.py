@@ -24,7 +24,7 @@ from recognizers.base import TranscriptRecognizer
 
 PERSON = "PERSON"
 PLACEHOLDER = "PLACEHOLDER"
-ROLE_KINDS = frozenset({"speaker_roles"})
+ROLE_KINDS = frozenset({"speaker_roles", "role_abbreviations"})  # noise lists that hold roles
 
 _TITLE_WORD = r"(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?"
 # One to four name-like words (initials and a title allowed), as speakers are written.

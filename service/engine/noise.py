@@ -13,12 +13,13 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
 _LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "generic_nouns", "other",
-              "header_keys")
+              "header_keys", "role_abbreviations")
 _ROLE_KEYS = ("speaker_roles", "role_abbreviations")
 _PATTERN_KEYS = ("speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
-                 "boilerplate_types", "role_abbreviations", "role_qualifiers")
-# Kinds that are noise as a whole finding but never trimmed off a longer name.
-_NEVER_TRIMMED = ("generic_nouns", "header_keys")
+                 "boilerplate_types", "role_qualifiers")
+# Kinds that are noise as a whole finding but never trimmed off a longer name ("Peter
+# Kind", "Iv Stanek").
+_NEVER_TRIMMED = ("generic_nouns", "header_keys", "role_abbreviations")
 # What may follow a role in a label: a number ("Speaker 2", "Participant #3") or, after a
 # space, one letter ("Speaker B"). A letter without a space would turn "Al" or "Ma" into
 # a role.
@@ -55,8 +56,6 @@ class NoiseFilter:
         for key in _LIST_KEYS:
             for word in data.get(key) or ():
                 words.setdefault(normalize_surface(word), key)
-        for word in data.get("role_abbreviations") or ():
-            words.setdefault(normalize_surface(word), "speaker_roles")
         roles = [w for key in _ROLE_KEYS for w in data.get(key) or ()]
         patterns = [(role_label_pattern(roles, data.get("role_qualifiers") or ()), "speaker_roles")]
         patterns += [(re.compile(p, re.IGNORECASE), "speaker_roles") for p in data.get("speaker_role_patterns") or ()]

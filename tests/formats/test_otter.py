@@ -59,27 +59,27 @@ def test_otter_full_export_reads_preamble_and_turns(sample):
     transcript = read(sample("otter_export.txt"), filename="call.txt")
     text = transcript.text
     # The title and the SPEAKERS list are read: names there are names.
-    assert text.startswith("Product discovery call with Wren Callaway\n")
-    assert "SPEAKERS\nWren Callaway, Speaker 1, Idris Mwangi\n" in text
-    assert "reconciliation, wren" in text
+    assert text.startswith("Product discovery call with Lisbeth Arkwright\n")
+    assert "SPEAKERS\nLisbeth Arkwright, Speaker 1, Idris Mwangi\n" in text
+    assert "reconciliation, lisbeth" in text
     # Turn headers are speaker labels; no timestamp reaches the engine.
     assert "Speaker 1: Okay, we're recording." in text
-    assert "Wren Callaway: Sure. On Mondays" in text
+    assert "Lisbeth Arkwright: Sure. On Mondays" in text
     for stamp in ("00:04", "00:26", "01:03:17", "18:22", "9:30AM"):
         assert stamp not in text
     # The date line and Otter's footer are layout the tool wrote, not speech.
     assert "Feb 15" not in text and "Transcribed by" not in text
     turns = [s for s in transcript.segments if s.speaker]
     assert [(s.speaker, s.begin) for s in turns] == [
-        ("Speaker 1", "00:04"), ("Wren Callaway", "00:09"), ("Idris Mwangi", "00:17"),
-        ("Speaker 1", "00:26"), ("Wren Callaway", "01:03:17")]
+        ("Speaker 1", "00:04"), ("Lisbeth Arkwright", "00:09"), ("Idris Mwangi", "00:17"),
+        ("Speaker 1", "00:26"), ("Lisbeth Arkwright", "01:03:17")]
 
 
 def test_otter_full_export_names_replaced_everywhere(sample, replace_names, assert_only_names_changed):
     data = sample("otter_export.txt")
     transcript = read(data, filename="call.txt")
     assert transcript.format == "otter"
-    names = {"Wren Callaway": "Person A", "Idris Mwangi": "Person B"}
+    names = {"Lisbeth Arkwright": "Person A", "Idris Mwangi": "Person B"}
     out = write(transcript, replace_names(transcript.text, names)).decode()
     assert_only_names_changed(data.decode(), out, list(names))
     assert out.startswith("Product discovery call with Person A\n")

@@ -71,15 +71,15 @@ def _found(recognizer, text):
         ("Participant: Dr Lee\n", [("Dr Lee", "PERSON")]),
         ("Interviewee: Jane Doe (Northwind)\n", [("Jane Doe", "PERSON")]),
         ("Transcriber: Omar Haddad\n", [("Omar Haddad", "PERSON")]),
-        ("Interviewed by: Priyanka Solberg\n", [("Priyanka Solberg", "PERSON")]),
+        ("Interviewed by: Anneliese Solberg\n", [("Anneliese Solberg", "PERSON")]),
         ("Participant: P7\n", [("P7", "PLACEHOLDER")]),
         ("Date: 3 March 2024\n", []), ("Duration: 45 min\n", []), ("Language: en\n", []),
         ("Kind: captions\n", []), ("WEBVTT\n", []),
         # Speech after a role label is not a header value.
         ("Respondent: Absolutely.\n", []), ("Interviewer: Okay Great\n", []),
         # Speaker lists: Otter's SPEAKERS section and "Attendees:" lines.
-        ("SPEAKERS\nWren Callaway, Speaker 1, Idris Mwangi\n",
-         [("Idris Mwangi", "PERSON"), ("Speaker 1", "PLACEHOLDER"), ("Wren Callaway", "PERSON")]),
+        ("SPEAKERS\nLisbeth Arkwright, Speaker 1, Idris Mwangi\n",
+         [("Idris Mwangi", "PERSON"), ("Speaker 1", "PLACEHOLDER"), ("Lisbeth Arkwright", "PERSON")]),
         ("Attendees: Jane Doe, Amin Farouk and Dr Lee\n",
          [("Amin Farouk", "PERSON"), ("Dr Lee", "PERSON"), ("Jane Doe", "PERSON")]),
         ("Participants\nWe had three groups, all remote.\n", []),
