@@ -92,3 +92,13 @@ def test_otter_not_detected_without_otter_markers():
     # A note with a "Name  0:03"-like line after a paragraph, but no Otter section, stays text.
     plain = b"Meeting notes from Tuesday\n\nAgenda  0:03\nWe talked about budgets.\n"
     assert detect_format(plain, "notes.txt") == "text"
+
+
+def test_otter_export_with_only_a_title_and_a_short_date_line():
+    data = (b"Weekly check-in\n\nSun, 7/26 2:51PM \xe2\x80\xa2 1:15\n\n"
+            b"Speaker 1  00:00\nShall we start?\n\nGideon Farrow  00:08\nYes, go ahead.\n")
+    assert detect_format(data, "checkin.txt") == "otter"
+    transcript = read(data, filename="checkin.txt")
+    assert "7/26" not in transcript.text
+    assert "Gideon Farrow: Yes, go ahead." in transcript.text
+    assert write(transcript, []) == data
