@@ -21,7 +21,7 @@ from service.batch.cli import batch
 from service.config import ConfigError, dump_engine_config, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.project_cli import find_project, local_store, project_app
-from service.textfile import read_input_file, read_text_file, write_atomic
+from service.textfile import read_input_file, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -77,32 +77,43 @@ def _engine(config: Path | None):
         raise SetupError(str(exc)) from None
 
 
-def _read(path: Path) -> str:
-    return read_text_file(path, max_bytes=get_settings().max_request_bytes)
+FormatOption = Annotated[
+    Optional[str], typer.Option("--format", help="text, otter, vtt, srt, docx or json (default: from the extension or content).")
+]
 
 
 @app.command()
 def analyze(
-    path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze returns.")] = False,
+    path: Annotated[Path, typer.Argument(help="A transcript: .txt, Otter .txt, .vtt, .srt, .docx or speech-to-text .json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze/file returns.")] = False,
+    file_format: FormatOption = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
 ) -> None:
-    """List the names found in a transcript, with the recognizer and the reason for each."""
-    from service.report import entity_rows
+    """List the names found in a transcript, where they are in the file (line:col), with the
+    recognizer and the reason for each."""
+    from service.engine.engine import TextTooLong
+    from service.pipeline import analyze_document
+    from service.report import located_rows
 
-    text = _read(path)
+    max_bytes = get_settings().max_request_bytes
+    data = read_input_file(path, max_bytes=max_bytes)
     with _project(project) as (options, _):
-        analysis = _engine(config).analyze(text, options=options)
-    rows = entity_rows(analysis)
+        engine = _engine(config)
+        try:
+            transcript, analysis = analyze_document(engine, data, name=str(path), format=file_format,
+                                                    max_bytes=max_bytes, options=options)
+        except TextTooLong as exc:
+            raise InputError(str(path), str(exc)) from None
+    rows = located_rows(transcript, analysis)
     if as_json:
-        typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
+        typer.echo(json.dumps({"filename": str(path), "format": transcript.format, "entities": rows},
+                              ensure_ascii=False))
         return
     for row in rows:
-        line = text.count("\n", 0, row["start"]) + 1
-        col = row["start"] - (text.rfind("\n", 0, row["start"]) + 1) + 1
-        surface = " ".join(text[row["start"]:row["end"]].split())
-        typer.echo(f"{path}:{line}:{col}: {row['entity_type']} {surface!r} ({row['recognizer']}: {row['reason']})")
+        surface = " ".join(transcript.text[row["start"]:row["end"]].split())
+        typer.echo(f"{path}:{row['line']}:{row['col']}: {row['entity_type']} {surface!r} "
+                   f"({row['recognizer']}: {row['reason']})")
 
 
 @app.command()

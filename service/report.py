@@ -8,6 +8,8 @@ from collections import Counter
 
 from service.config import EngineConfig
 from service.engine.engine import Analysis, Redaction
+from service.formats import Transcript
+from service.formats.locate import Locator
 
 
 def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | None = None) -> list[dict]:
@@ -24,6 +26,18 @@ def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | N
         if surrogates is not None:
             row["surrogate"] = surrogates[i]
         rows.append(row)
+    return rows
+
+
+def located_rows(transcript: Transcript, analysis: Analysis | Redaction) -> list[dict]:
+    """``entity_rows`` with where each finding starts in the file: ``line`` and ``col``
+    (1-based; for DOCX the paragraph, see ``service.formats.locate``). ``start``/``end``
+    stay offsets into the transcript text the engine analyzed."""
+    locator = Locator(transcript)
+    rows = entity_rows(analysis)
+    for row in rows:
+        where = locator.locate(row["start"])
+        row["line"], row["col"] = where.line, where.col
     return rows
 
 

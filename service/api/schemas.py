@@ -62,6 +62,19 @@ class HealthResponse(BaseModel):
     model: str
 
 
+class LocatedEntityPublic(EntityPublic):
+    line: int = Field(description="Line of the file where the finding starts (1-based; DOCX: paragraph)")
+    col: int = Field(description="Column in that line (1-based, characters)")
+
+
+class AnalyzedFilePublic(BaseModel):
+    filename: str | None
+    format: str
+    entities: list[LocatedEntityPublic] = Field(
+        description="start/end index the transcript text the engine analyzed; line/col locate it in the file"
+    )
+
+
 class RedactedFilePublic(BaseModel):
     filename: str | None
     format: str

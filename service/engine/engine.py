@@ -77,6 +77,7 @@ class Engine:
             ner_labels=dict(config.ner.labels),
             ner_score=config.ner.score,
             is_noise=lambda s: self.noise.why_noise(s) is not None,
+            why_noise=self.noise.why_noise,
             is_common_word=self.words.is_common,
             word_zipf=word_zipf,
             resolve_path=config.resolve,
