@@ -34,6 +34,14 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 ConfigOption = Annotated[
     Optional[Path], typer.Option("--config", help="Engine YAML (default: TANON_CONFIG or the bundled config/default.yaml).")
 ]
+LanguageOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--language",
+        help="ISO 639 code of the transcript's language (en, fr, ...). Default: detected; a language "
+        "without an installed model is refused (exit 2).",
+    ),
+]
 ProjectOption = Annotated[
     Optional[str],
     typer.Option("--project", help="Project name or id: use its dictionary, settings and project-wide surrogates."),
@@ -84,13 +92,15 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze returns.")] = False,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """List the names found in a transcript, with the recognizer and the reason for each."""
+    from service.pipeline import analyze_text
     from service.report import entity_rows
 
     text = _read(path)
     with _project(project) as (options, _):
-        analysis = _engine(config).analyze(text, options=options)
+        analysis = analyze_text(_engine(config), text, name=str(path), options=options, language=language)
     rows = entity_rows(analysis)
     if as_json:
         typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
@@ -113,6 +123,7 @@ def redact(
     ] = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
     from service.pipeline import redact_document
@@ -130,7 +141,7 @@ def redact(
         engine = _engine(config)
         document = redact_document(
             engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes,
-            book=book, options=options,
+            book=book, options=options, language=language,
         )
     redaction = document.redaction
     if output is None:
@@ -145,6 +156,7 @@ def redact(
         doc = {
             "file": str(path),
             "format": document.format,
+            "language": redaction.language,
             "summary": summary(redaction),
             "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
             "warnings": document.warnings,
@@ -159,13 +171,16 @@ def evaluate_gold(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list missed names and frequent false tokens.")] = False,
     config: ConfigOption = None,
+    language: Annotated[
+        str, typer.Option("--language", help="The language of the labelled set; every document is analysed in it.")
+    ] = "en",
 ) -> None:
     """Measure detection quality (R_direct, R_all, P_tok, keep_ph) on a labelled set."""
     from service.evaluation import evaluate, load_gold
 
     if not gold.exists():
         raise InputError(str(gold), "no such file")
-    result = evaluate(_engine(config), load_gold(gold), verbose=verbose)
+    result = evaluate(_engine(config), load_gold(gold), verbose=verbose, language=language)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return

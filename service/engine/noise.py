@@ -33,13 +33,26 @@ class NoiseFilter:
 
     @classmethod
     def from_file(cls, path: Path) -> "NoiseFilter":
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - set(_LIST_KEYS) - {
-            "speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
-            "boilerplate_types",
-        }
-        if unknown:
-            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+        return cls.from_files([path])
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> "NoiseFilter":
+        """One filter from several lists (a language's own noise words on top of the
+        shared ones): lists and patterns add up; a later file's single patterns win."""
+        data: dict = {}
+        for path in paths:
+            part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            unknown = set(part) - set(_LIST_KEYS) - {
+                "speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
+                "boilerplate_types",
+            }
+            if unknown:
+                raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+            for key, value in part.items():
+                if isinstance(value, list):
+                    data[key] = [*(data.get(key) or []), *value]
+                else:
+                    data[key] = value
         words: dict[str, str] = {}
         for key in _LIST_KEYS:
             for word in data.get(key) or ():

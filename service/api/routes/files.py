@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
-from service.api.schemas import RedactedFilePublic
+from service.api.schemas import LANGUAGE_FIELD_HELP, RedactedFilePublic
 from service.errors import InputError
 from service.pipeline import redact_document
 from service.projects import report_rows
@@ -33,18 +33,20 @@ async def redact_file(
     file: Annotated[UploadFile, File(description="The transcript file")],
     format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
     project: Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")] = None,
+    language: Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")] = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
 ) -> Response | RedactedFilePublic:
     data = await file.read(settings.max_request_bytes + 1)
     if len(data) > settings.max_request_bytes:
         raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
     project = project.strip() if project and project.strip() else None
+    language = language.strip().lower() if language and language.strip() else None
     # Store and engine work block: run them off the event loop.
     context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
         document = await run_in_threadpool(
             redact_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, book=context.book, options=context.options,
+            max_bytes=settings.max_request_bytes, book=context.book, options=context.options, language=language,
         )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None
