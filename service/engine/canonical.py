@@ -18,7 +18,8 @@ LEGAL_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "plc", "ag", "sa", "bv", "pty",
      "limited", "incorporated", "llp", "nv"}
 )
-PERSON_TITLES = frozenset({"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame"})
+PERSON_TITLES = frozenset({"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame",
+                           "mme", "mlle", "madame", "mademoiselle", "monsieur"})
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]{}&-/"

@@ -12,7 +12,10 @@ from service.engine.canonical import PERSON_TITLES
 from service.models import Finding
 
 RECOGNIZER = "propagation.v1"
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor|Mme|Mlle|Madame|Mademoiselle|Monsieur)\.?|(?-i:M)\.)[ \t]+$",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[\w'’-]+")
 
 

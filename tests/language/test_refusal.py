@@ -49,7 +49,7 @@ def test_cli_language_en_analyses_it_anyway(german_path, capsys):
 
 @pytest.mark.usefixtures("shared_engine")
 @pytest.mark.parametrize("language,message", [
-    ("de", "no model for German (de) is installed; the installed models analyse English (en)"),
+    ("de", "no model for German (de) is installed; the installed models analyse English (en)"),  # (, French (fr))
     ("german", "'german' is not a language code"),
 ])
 def test_cli_language_without_a_model_is_refused(german_path, capsys, language, message):
@@ -141,4 +141,4 @@ def test_api_english_still_answers_with_its_language(client, example_path):
     r = client.post("/v1/analyze", json={"text": example_path.read_text(encoding="utf-8")})
     assert r.status_code == 200 and r.json()["language"] == "en"
     health = client.get("/health").json()
-    assert health["languages"] == ["en"] and health["model"]
+    assert "en" in health["languages"] and "de" not in health["languages"] and health["model"]
