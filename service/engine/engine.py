@@ -26,7 +26,7 @@ from service.engine.decide import (
     protect_union,
     subtract_placeholders,
 )
-from service.engine.language import LanguageGuess, guess_language, language_name
+from service.engine.language import LanguageGuess, guess_language, language_name, preload
 from service.engine.nlp import TranscriptNlpEngine, english_model, installed_models, load_spacy
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import extend_titles, propagate
@@ -105,6 +105,8 @@ class Engine:
         self.config = config
         self.hash_key = hash_key
         english_model(config.nlp)  # a missing English model is an installation error
+        if config.language.detection.enabled:
+            preload()
         # Language -> the installed pipeline that analyses it; others are loaded on first use.
         self.models = installed_models(config.nlp)
         self._pipelines: dict[str, LanguagePipeline] = {}

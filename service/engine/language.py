@@ -88,6 +88,13 @@ _lock = threading.Lock()
 _loaded = None
 
 
+def preload() -> None:
+    """Load the detector's model in the background. Loading is almost all LZMA
+    decompression (about 2 s), which runs outside the GIL, so it overlaps with loading
+    the spaCy model instead of adding to start-up."""
+    threading.Thread(target=_identifier, name="tanon-language-model", daemon=True).start()
+
+
 def _identifier():
     global _loaded
     with _lock:
