@@ -55,7 +55,7 @@ def load_spacy(model: str, config: NlpConfig) -> Language:
     with ``model_path()``, or a model folder.
     """
     try:
-        nlp = _load(model)
+        nlp = load_pipeline(model)
     except (ImportError, OSError):
         raise ModelNotInstalled(f"spaCy model {model!r} is not installed or cannot be loaded") from None
     missing = [p for p in config.pipes if p not in nlp.pipe_names]
@@ -74,7 +74,8 @@ def load_spacy(model: str, config: NlpConfig) -> Language:
     return nlp
 
 
-def _load(model: str) -> Language:
+def load_pipeline(model: str) -> Language:
+    """The whole pipeline ``model`` names, every pipe kept (as stock Presidio runs it)."""
     if Path(model).is_dir():
         return spacy.load(model)
     try:
