@@ -76,8 +76,28 @@ def sample(words: list[str], limit: int, pieces: int = 8) -> list[str]:
     return [w for i in range(pieces) for w in words[round(i * step):round(i * step) + size]]
 
 
+# Characters per word, generously: a long text is cut to about this many characters per
+# sampled word before it is cleaned, so the cleaning costs no more than the guess.
+_CHARS_PER_WORD = 6
+
+
+def excerpts(text: str, chars: int, pieces: int = 8) -> list[str]:
+    """The whole text when short, else ``pieces`` runs of whole lines spread over it."""
+    if len(text) <= chars:
+        return [text]
+    size = chars // pieces
+    out = []
+    for i in range(pieces):
+        start = round(i * (len(text) - size) / (pieces - 1))
+        if start:
+            start = text.find("\n", start, start + size) + 1 or start  # from a line start when one is near
+        end = text.rfind("\n", start, start + size)
+        out.append(text[start:end if end > start else start + size])
+    return out
+
+
 def guess_language(text: str, settings: LanguageDetectionConfig) -> LanguageGuess:
-    words = language_words(text)
+    words = [w for part in excerpts(text, settings.sample_words * _CHARS_PER_WORD) for w in language_words(part)]
     if len(words) < settings.min_words:
         return LanguageGuess(None, 0.0, len(words))
     code, confidence = _identifier().classify(" ".join(sample(words, settings.sample_words)))

@@ -6,7 +6,7 @@ import pytest
 
 from service import formats
 from service.config import LanguageDetectionConfig
-from service.engine.language import guess_language, language_name, language_words, sample
+from service.engine.language import excerpts, guess_language, language_name, language_words, sample
 from tests.conftest import REPO
 
 SETTINGS = LanguageDetectionConfig()
@@ -78,6 +78,23 @@ def test_the_evaluation_transcripts_are_english(engine, dev_docs, seed_doc):
     for doc in [*dev_docs, seed_doc]:
         assert engine.choose_language(doc["text"]) == "en", doc["id"]
         assert engine.choose_language(doc["text"].lower()) == "en", doc["id"]
+
+
+def test_an_english_preamble_does_not_hide_a_long_german_interview(german_path):
+    preamble = (
+        "Consent: The participant agreed to the recording and to the use of anonymised quotes. "
+        "The interview was conducted online and transcribed by the research team. " * 8
+    )
+    german = german_path.read_text(encoding="utf-8")
+    assert guess_language(preamble + "\n" + german * 12, SETTINGS).code == "de"
+
+
+def test_a_long_transcript_is_read_in_excerpts_of_whole_lines(example_path):
+    text = example_path.read_text(encoding="utf-8") * 20
+    parts = excerpts(text, 12_000)
+    assert len(parts) == 8 and sum(map(len, parts)) <= 12_000
+    assert all(part.rstrip("\n").split("\n")[-1] in text.splitlines() for part in parts)
+    assert excerpts("short text", 12_000) == ["short text"]
 
 
 def test_a_long_transcript_is_read_in_pieces_from_all_over():
