@@ -34,6 +34,14 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 ConfigOption = Annotated[
     Optional[Path], typer.Option("--config", help="Engine YAML (default: TANON_CONFIG or the bundled config/default.yaml).")
 ]
+LanguageOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--language",
+        help="ISO 639 code of the transcript's language (en, fr, ...). Default: detected; a language "
+        "without an installed model is refused (exit 2).",
+    ),
+]
 ProjectOption = Annotated[
     Optional[str],
     typer.Option("--project", help="Project name or id: use its dictionary, settings and project-wide surrogates."),
@@ -89,6 +97,7 @@ def analyze(
     file_format: FormatOption = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """List the names found in a transcript, where they are in the file (line:col), with the
     recognizer and the reason for each."""
@@ -102,7 +111,8 @@ def analyze(
         engine = _engine(config)
         try:
             transcript, analysis = analyze_document(engine, data, name=str(path), format=file_format,
-                                                    max_bytes=max_bytes, options=options)
+                                                    max_bytes=max_bytes, options=options,
+                                                    language=language)
         except TextTooLong as exc:
             raise InputError(str(path), str(exc)) from None
     rows = located_rows(transcript, analysis)
@@ -127,6 +137,7 @@ def redact(
     ] = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
     from service.pipeline import redact_document
@@ -144,7 +155,7 @@ def redact(
         engine = _engine(config)
         document = redact_document(
             engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes,
-            book=book, options=options,
+            book=book, options=options, language=language,
         )
     redaction = document.redaction
     if output is None:
@@ -159,6 +170,7 @@ def redact(
         doc = {
             "file": str(path),
             "format": document.format,
+            "language": redaction.language,
             "summary": summary(redaction),
             "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
             "warnings": document.warnings,
@@ -173,13 +185,16 @@ def evaluate_gold(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list missed names and frequent false tokens.")] = False,
     config: ConfigOption = None,
+    language: Annotated[
+        str, typer.Option("--language", help="The language of the labelled set; every document is analysed in it.")
+    ] = "en",
 ) -> None:
     """Measure detection quality (R_direct, R_all, P_tok, keep_ph) on a labelled set."""
     from service.evaluation import evaluate, load_gold
 
     if not gold.exists():
         raise InputError(str(gold), "no such file")
-    result = evaluate(_engine(config), load_gold(gold), verbose=verbose)
+    result = evaluate(_engine(config), load_gold(gold), verbose=verbose, language=language)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return

@@ -10,6 +10,7 @@ from service.config import EngineConfig
 from service.engine.engine import Analysis, Redaction
 from service.formats import Transcript
 from service.formats.locate import Locator
+from service.engine.nlp import installed_models
 
 
 def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | None = None) -> list[dict]:
@@ -53,8 +54,10 @@ def summary(redaction: Redaction) -> dict:
 
 def engine_info(config: EngineConfig) -> dict:
     """The resolved configuration that produced a report (so results can be reproduced)."""
+    models = installed_models(config.nlp)
     return {
-        "model": config.nlp.model,
+        "model": models.get("en"),  # the English pipeline that ran: the first installed of nlp.models.en
+        "models": models,
         "pipes": list(config.nlp.pipes),
         "recognizers": [e.name for e in config.recognizers if e.enabled],
         # Every option of every recognizer that ran, defaults filled in.

@@ -44,14 +44,26 @@ class NoiseFilter:
 
     @classmethod
     def from_file(cls, path: Path) -> "NoiseFilter":
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - set(_LIST_KEYS) - set(_PATTERN_KEYS)
-        if unknown:
-            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
-        for key, value in data.items():
-            # A bare yes/no/on/off is a YAML boolean: the word would silently be lost.
-            if isinstance(value, list) and not all(isinstance(item, str) for item in value):
-                raise ValueError(f"{path}: every entry of {key} must be a string (quote yes, no, on, off)")
+        return cls.from_files([path])
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> "NoiseFilter":
+        """One filter from several lists (a language's own noise words on top of the
+        shared ones): lists and patterns add up; a later file's single patterns win."""
+        data: dict = {}
+        for path in paths:
+            part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            unknown = set(part) - set(_LIST_KEYS) - set(_PATTERN_KEYS)
+            if unknown:
+                raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+            for key, value in part.items():
+                if isinstance(value, list):
+                    # A bare yes/no/on/off is a YAML boolean: the word would silently be lost.
+                    if not all(isinstance(item, str) for item in value):
+                        raise ValueError(f"{path}: every entry of {key} must be a string (quote yes, no, on, off)")
+                    data[key] = [*(data.get(key) or []), *value]
+                else:
+                    data[key] = value
         words: dict[str, str] = {}
         for key in _LIST_KEYS:
             for word in data.get(key) or ():

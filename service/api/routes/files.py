@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
-from service.api.schemas import AnalyzedFilePublic, RedactedFilePublic
+from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
 from service.engine.engine import TextTooLong
 from service.errors import InputError
@@ -24,6 +24,7 @@ router = APIRouter(prefix="/v1", tags=["files"])
 FileField = Annotated[UploadFile, File(description="The transcript file")]
 FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
+LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
 
 
 async def _read_upload(file: UploadFile, settings: Settings) -> bytes:
@@ -46,14 +47,16 @@ async def analyze_file(
     file: FileField,
     format: FormatField = None,
     project: ProjectField = None,
+    language: LanguageField = None,
 ) -> AnalyzedFilePublic:
     data = await _read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
+    language = language.strip().lower() if language and language.strip() else None
     context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
         transcript, analysis = await run_in_threadpool(
             analyze_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, options=context.options,
+            max_bytes=settings.max_request_bytes, options=context.options, language=language,
         )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None
@@ -77,16 +80,18 @@ async def redact_file(
     file: FileField,
     format: FormatField = None,
     project: ProjectField = None,
+    language: LanguageField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
 ) -> Response | RedactedFilePublic:
     data = await _read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
+    language = language.strip().lower() if language and language.strip() else None
     # Store and engine work block: run them off the event loop.
     context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
         document = await run_in_threadpool(
             redact_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, book=context.book, options=context.options,
+            max_bytes=settings.max_request_bytes, book=context.book, options=context.options, language=language,
         )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None
