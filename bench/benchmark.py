@@ -52,23 +52,20 @@ def main() -> None:
     text = re.sub(r"\[\[[A-Z_]+\|(.*?)\]\]", r"\1", path.read_text(encoding="utf-8"))
     words = len(text.split())
 
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    from service.config import load_engine_config
+    from bench.results_table import stock_presidio
+    from service.config import get_settings, load_engine_config
     from service.engine.engine import Engine
-    from service.engine.nlp import load_spacy
+    from service.engine.nlp import english_model, load_spacy
 
-    config = load_engine_config()
+    config = load_engine_config(get_settings().config)  # TANON_CONFIG, else the default
+    model = english_model(config.nlp)
     base = rss_mb()
-    nlp = load_spacy(config.nlp)
+    nlp = load_spacy(model, config.nlp)
     engine = Engine(config)
     after_engine = rss_mb()
-    provider = NlpEngineProvider(
-        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": config.nlp.model}]}
-    )
-    presidio = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    presidio = stock_presidio(model)
     anonymizer = AnonymizerEngine()
     presidio_entities = ["PERSON", "ORGANIZATION", "LOCATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "URL"]
 
@@ -85,7 +82,7 @@ def main() -> None:
     a = median_seconds(raw_spacy, args.repeat)
     b = median_seconds(stock_presidio, args.repeat)
     c = median_seconds(this_engine, args.repeat)
-    print(f"text: {path.name}, {words} words, median of {args.repeat} runs, model {config.nlp.model}")
+    print(f"text: {path.name}, {words} words, median of {args.repeat} runs, model {model}")
     print(f"(a) raw spaCy ({'+'.join(config.nlp.pipes)})  {a * 1000:8.1f} ms  {words / a:9.0f} words/s")
     print(f"(b) stock Presidio          {b * 1000:8.1f} ms  {words / b:9.0f} words/s")
     print(f"(c) this engine             {c * 1000:8.1f} ms  {words / c:9.0f} words/s")

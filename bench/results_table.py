@@ -31,12 +31,20 @@ PRESIDIO_ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION", "EMAIL_ADDRESS", "PHO
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
 
 
-def presidio_predictions(docs, model: str):
+def stock_presidio(model: str):
+    """Presidio's AnalyzerEngine as shipped, over the whole pipeline ``model`` names."""
     from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]})
-    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    from service.engine.nlp import load_pipeline
+
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}])
+    nlp_engine.nlp = {"en": load_pipeline(model)}  # also a package that ships a model folder
+    return AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def presidio_predictions(docs, model: str):
+    analyzer = stock_presidio(model)
     return [
         [{"start": r.start, "end": r.end, "entity_type": r.entity_type}
          for r in analyzer.analyze(text=d["text"], language="en", entities=PRESIDIO_ENTITIES)]
@@ -47,7 +55,7 @@ def presidio_predictions(docs, model: str):
 def engine_predictions(engine, docs):
     from service.report import entity_rows
 
-    return [entity_rows(a) for a in engine.analyze_many(d["text"] for d in docs)]
+    return [entity_rows(a) for a in engine.analyze_many((d["text"] for d in docs), language="en")]
 
 
 def score(docs, predictions) -> dict:
@@ -66,11 +74,11 @@ def main() -> None:
     ap.add_argument("--write-readme", action="store_true", help="replace the table in README.md")
     args = ap.parse_args()
 
-    from service.config import load_engine_config
+    from service.config import get_settings, load_engine_config
     from service.engine.engine import Engine
     from service.evaluation import load_gold
 
-    config = load_engine_config()
+    config = load_engine_config(get_settings().config)  # TANON_CONFIG, else the default
     engine = Engine(config)
     chosen = [s.strip() for s in args.sets.split(",")] if args.sets else list(SETS)
     rows = []
@@ -81,7 +89,7 @@ def main() -> None:
         ours = score(docs, engine_predictions(engine, docs))
         t_ours = time.perf_counter() - t
         t = time.perf_counter()
-        theirs = score(docs, presidio_predictions(docs, config.nlp.model))
+        theirs = score(docs, presidio_predictions(docs, engine.models["en"]))
         t_theirs = time.perf_counter() - t
         words = sum(len(d["text"].split()) for d in docs)
         rows.append((name, len(docs), words, ours, theirs))

@@ -47,6 +47,7 @@ class EngineResources:
     ner_labels: dict[str, str]
     ner_score: float
     is_noise: Callable[[str], bool]
+    why_noise: Callable[[str], "str | None"]  # the noise list a surface is on ("speaker_roles", ...)
     is_common_word: Callable[[str], bool]
     word_zipf: Callable[[str], float]
     resolve_path: Callable[[str], Path]
@@ -61,7 +62,7 @@ def _spacy_ner(options: SpacyNerOptions, res: EngineResources) -> EntityRecogniz
 def _speaker_name(options: SpeakerNameOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.speaker_name_recognizer import SpeakerNameRecognizer
 
-    return SpeakerNameRecognizer(options, is_role=res.is_noise)
+    return SpeakerNameRecognizer(options, why_noise=res.why_noise)
 
 
 def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRecognizer:

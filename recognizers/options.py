@@ -29,6 +29,7 @@ class SpacyNerOptions(RecognizerOptions):
 
 class SpeakerNameOptions(RecognizerOptions):
     score: Score = 0.9
+    role_score: Score = 1.0  # a numbered role label ("Speaker 2"), kept as a placeholder
 
 
 class PlaceholderOptions(RecognizerOptions):

@@ -21,7 +21,7 @@ from service.batch.cli import batch
 from service.config import ConfigError, dump_engine_config, get_settings, load_engine_config
 from service.errors import InputError, SetupError, TanonError
 from service.project_cli import find_project, local_store, project_app
-from service.textfile import read_input_file, read_text_file, write_atomic
+from service.textfile import read_input_file, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -33,6 +33,14 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 ConfigOption = Annotated[
     Optional[Path], typer.Option("--config", help="Engine YAML (default: TANON_CONFIG or the bundled config/default.yaml).")
+]
+LanguageOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--language",
+        help="ISO 639 code of the transcript's language (en, fr, ...). Default: detected; a language "
+        "without an installed model is refused (exit 2).",
+    ),
 ]
 ProjectOption = Annotated[
     Optional[str],
@@ -77,32 +85,45 @@ def _engine(config: Path | None):
         raise SetupError(str(exc)) from None
 
 
-def _read(path: Path) -> str:
-    return read_text_file(path, max_bytes=get_settings().max_request_bytes)
+FormatOption = Annotated[
+    Optional[str], typer.Option("--format", help="text, otter, vtt, srt, docx or json (default: from the extension or content).")
+]
 
 
 @app.command()
 def analyze(
-    path: Annotated[Path, typer.Argument(help="A UTF-8 text transcript.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze returns.")] = False,
+    path: Annotated[Path, typer.Argument(help="A transcript: .txt, Otter .txt, .vtt, .srt, .docx or speech-to-text .json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON that POST /v1/analyze/file returns.")] = False,
+    file_format: FormatOption = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
-    """List the names found in a transcript, with the recognizer and the reason for each."""
-    from service.report import entity_rows
+    """List the names found in a transcript, where they are in the file (line:col), with the
+    recognizer and the reason for each."""
+    from service.engine.engine import TextTooLong
+    from service.pipeline import analyze_document
+    from service.report import located_rows
 
-    text = _read(path)
+    max_bytes = get_settings().max_request_bytes
+    data = read_input_file(path, max_bytes=max_bytes)
     with _project(project) as (options, _):
-        analysis = _engine(config).analyze(text, options=options)
-    rows = entity_rows(analysis)
+        engine = _engine(config)
+        try:
+            transcript, analysis = analyze_document(engine, data, name=str(path), format=file_format,
+                                                    max_bytes=max_bytes, options=options,
+                                                    language=language)
+        except TextTooLong as exc:
+            raise InputError(str(path), str(exc)) from None
+    rows = located_rows(transcript, analysis)
     if as_json:
-        typer.echo(json.dumps({"entities": rows}, ensure_ascii=False))
+        typer.echo(json.dumps({"filename": str(path), "format": transcript.format, "entities": rows},
+                              ensure_ascii=False))
         return
     for row in rows:
-        line = text.count("\n", 0, row["start"]) + 1
-        col = row["start"] - (text.rfind("\n", 0, row["start"]) + 1) + 1
-        surface = " ".join(text[row["start"]:row["end"]].split())
-        typer.echo(f"{path}:{line}:{col}: {row['entity_type']} {surface!r} ({row['recognizer']}: {row['reason']})")
+        surface = " ".join(transcript.text[row["start"]:row["end"]].split())
+        typer.echo(f"{path}:{row['line']}:{row['col']}: {row['entity_type']} {surface!r} "
+                   f"({row['recognizer']}: {row['reason']})")
 
 
 @app.command()
@@ -116,6 +137,7 @@ def redact(
     ] = None,
     config: ConfigOption = None,
     project: ProjectOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
     from service.pipeline import redact_document
@@ -133,7 +155,7 @@ def redact(
         engine = _engine(config)
         document = redact_document(
             engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes,
-            book=book, options=options,
+            book=book, options=options, language=language,
         )
     redaction = document.redaction
     if output is None:
@@ -148,6 +170,7 @@ def redact(
         doc = {
             "file": str(path),
             "format": document.format,
+            "language": redaction.language,
             "summary": summary(redaction),
             "entities": report_rows(entity_rows(redaction, redaction.surrogates)),
             "warnings": document.warnings,
@@ -162,13 +185,16 @@ def evaluate_gold(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list missed names and frequent false tokens.")] = False,
     config: ConfigOption = None,
+    language: Annotated[
+        str, typer.Option("--language", help="The language of the labelled set; every document is analysed in it.")
+    ] = "en",
 ) -> None:
     """Measure detection quality (R_direct, R_all, P_tok, keep_ph) on a labelled set."""
     from service.evaluation import evaluate, load_gold
 
     if not gold.exists():
         raise InputError(str(gold), "no such file")
-    result = evaluate(_engine(config), load_gold(gold), verbose=verbose)
+    result = evaluate(_engine(config), load_gold(gold), verbose=verbose, language=language)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return

@@ -39,14 +39,60 @@ class _Strict(BaseModel):
 
 
 class NlpConfig(_Strict):
-    model: str
+    # The spaCy pipelines per language (ISO 639-1 code), in order of preference: the first
+    # one installed is used. A language without an installed pipeline is not analysed.
+    models: dict[str, tuple[str, ...]]
     pipes: tuple[str, ...] = ("ner",)
     batch_size: int = Field(8, ge=1)
     max_chars: int = Field(2_000_000, ge=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_english_model(cls, data: object) -> object:
+        # "model: NAME" (one English pipeline) is the older spelling of models.en.
+        if isinstance(data, dict) and "model" in data:
+            data = dict(data)
+            data["models"] = {**(data.get("models") or {}), "en": [data.pop("model")]}
+        return data
+
+    @field_validator("models")
+    @classmethod
+    def _english_and_lists(cls, models: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if not models.get("en"):
+            raise ValueError("nlp.models needs at least one pipeline for en")
+        return models
+
+
+class LanguageDetectionConfig(_Strict):
+    """When a transcript counts as written in another language (service/engine/language.py)."""
+
+    enabled: bool = True
+    # Below this many words (labels, numbers and names left out) a text is never refused.
+    min_words: int = Field(25, ge=1)
+    # Another language is believed only at this probability or above.
+    min_confidence: float = Field(0.95, ge=0, le=1)
+    # Words read from a long transcript, taken from several places.
+    sample_words: int = Field(2000, ge=50)
+
+
+class LanguageSettings(_Strict):
+    """What changes when a transcript is analysed in a language other than English."""
+
+    # Noise words of that language, read in addition to decide.noise_file.
+    noise_file: str | None = None
+
+
+class LanguageConfig(_Strict):
+    """Transcripts are analysed in English unless they look like another language."""
+
+    detection: LanguageDetectionConfig = LanguageDetectionConfig()
+    settings: dict[str, LanguageSettings] = Field(default_factory=dict)
+
 
 class TruecaseConfig(_Strict):
     enabled: bool = True
+    # The truecaser's model is English.
+    languages: tuple[str, ...] = ("en",)
     min_lower_sentence_starts: float = Field(0.5, ge=0, le=1)
 
 
@@ -125,6 +171,7 @@ class EngineConfig(_Strict):
 
     version: Literal[1]
     nlp: NlpConfig
+    language: LanguageConfig = LanguageConfig()
     truecase: TruecaseConfig = TruecaseConfig()
     vocabulary: VocabularyConfig = VocabularyConfig()
     ner: NerConfig

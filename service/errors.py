@@ -2,6 +2,7 @@
 
     TanonError                 exit 1
     ├── InputError             exit 2: the file or request is unusable (says which and why)
+    │   ├── LanguageError      its language has no installed model (names the language)
     │   └── (service.formats.FormatError is mapped to InputError at the edge)
     └── SetupError             exit 3: the installation or configuration is broken
 
@@ -23,6 +24,10 @@ class InputError(TanonError):
         if line is not None:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {reason}")
+
+
+class LanguageError(InputError):
+    """The transcript's language, detected or asked for, has no installed model."""
 
 
 class SetupError(TanonError):

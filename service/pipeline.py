@@ -7,6 +7,9 @@ The API, the CLI, batch jobs and the hook call ``redact_document`` / ``redact_te
 
 A project's surrogate book also remembers each redaction (``RedactionMemory``): the labels
 its placeholders hold, and what re-identification needs to give back the exact original.
+
+``language`` names the language to analyse in; None lets the engine decide, refusing a
+language it has no model for.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Protocol, runtime_checkable
 from service import formats
 from service.engine.engine import NO_OPTIONS, Analysis, Engine, Redaction, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
-from service.errors import InputError
+from service.errors import InputError, LanguageError
 
 
 @runtime_checkable
@@ -61,17 +64,29 @@ def read_document(data: bytes, *, name: str | None, format: str | None, max_byte
         raise InputError(name, str(exc), line=exc.line) from None
 
 
+def analyze_text(engine: Engine, text: str, *, name: str | None = None, options: RequestOptions = NO_OPTIONS,
+                 language: str | None = None) -> Analysis:
+    try:
+        return engine.analyze(text, options=options, language=language)
+    except LanguageError as exc:
+        raise LanguageError(name, exc.reason) from None
+
+
 def analyze_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
-                     max_bytes: int, options: RequestOptions = NO_OPTIONS) -> tuple[formats.Transcript, Analysis]:
+                     max_bytes: int, options: RequestOptions = NO_OPTIONS,
+                     language: str | None = None) -> tuple[formats.Transcript, Analysis]:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    return transcript, engine.analyze(transcript.text, options=options)
+    return transcript, analyze_text(engine, transcript.text, name=name, options=options, language=language)
 
 
 def redact_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
                     max_bytes: int, book: SurrogateBook | None = None,
-                    options: RequestOptions = NO_OPTIONS) -> RedactedDocument:
+                    options: RequestOptions = NO_OPTIONS, language: str | None = None) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    redaction = engine.redact(transcript.text, book=book, options=options)
+    try:
+        redaction = engine.redact(transcript.text, book=book, options=options, language=language)
+    except LanguageError as exc:
+        raise LanguageError(name, exc.reason) from None
     memory = book if isinstance(book, RedactionMemory) else None
     undo: list | None = [] if memory is not None else None
     try:
@@ -86,9 +101,9 @@ def redact_document(engine: Engine, data: bytes, *, name: str | None = None, for
 
 
 def redact_text(engine: Engine, text: str, *, book: SurrogateBook | None = None,
-                options: RequestOptions = NO_OPTIONS) -> RedactedText:
+                options: RequestOptions = NO_OPTIONS, language: str | None = None) -> RedactedText:
     """Redact a text as it is (no format reader: it is plain text)."""
-    redaction = engine.redact(text, book=book, options=options)
+    redaction = engine.redact(text, book=book, options=options, language=language)
     if not isinstance(book, RedactionMemory):
         return RedactedText(redaction)
     return RedactedText(redaction, book.remember(text, redaction, _as_text_file(text, redaction)))

@@ -8,6 +8,9 @@ from collections import Counter
 
 from service.config import EngineConfig
 from service.engine.engine import Analysis, Redaction
+from service.formats import Transcript
+from service.formats.locate import Locator
+from service.engine.nlp import installed_models
 
 
 def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | None = None) -> list[dict]:
@@ -27,6 +30,18 @@ def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | N
     return rows
 
 
+def located_rows(transcript: Transcript, analysis: Analysis | Redaction) -> list[dict]:
+    """``entity_rows`` with where each finding starts in the file: ``line`` and ``col``
+    (1-based; for DOCX the paragraph, see ``service.formats.locate``). ``start``/``end``
+    stay offsets into the transcript text the engine analyzed."""
+    locator = Locator(transcript)
+    rows = entity_rows(analysis)
+    for row in rows:
+        where = locator.locate(row["start"])
+        row["line"], row["col"] = where.line, where.col
+    return rows
+
+
 def summary(redaction: Redaction) -> dict:
     counts = Counter(d.entity_type for d in redaction.decisions)
     return {
@@ -39,8 +54,10 @@ def summary(redaction: Redaction) -> dict:
 
 def engine_info(config: EngineConfig) -> dict:
     """The resolved configuration that produced a report (so results can be reproduced)."""
+    models = installed_models(config.nlp)
     return {
-        "model": config.nlp.model,
+        "model": models.get("en"),  # the English pipeline that ran: the first installed of nlp.models.en
+        "models": models,
         "pipes": list(config.nlp.pipes),
         "recognizers": [e.name for e in config.recognizers if e.enabled],
         # Every option of every recognizer that ran, defaults filled in.

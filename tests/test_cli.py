@@ -22,7 +22,8 @@ def test_cli_analyze_json_matches_the_api_shape(example_path, capsys):
     text = example_path.read_text(encoding="utf-8")
     surfaces = {text[e["start"]:e["end"]] for e in entities}
     assert {"Priya Raman", "Company Y"} <= surfaces
-    assert all(set(e) == {"start", "end", "entity_type", "score", "recognizer", "reason"} for e in entities)
+    assert all(set(e) == {"start", "end", "entity_type", "score", "recognizer", "reason", "line", "col"}
+               for e in entities)
 
 
 def test_cli_analyze_table(example_path, capsys):
@@ -98,3 +99,45 @@ def test_cli_malformed_file_exits_2_and_writes_nothing(tmp_path, capsys):
     assert cli.main(["redact", str(bad), "-o", str(out)]) == 2
     assert str(bad) in capsys.readouterr().err
     assert not out.exists()
+
+
+SAMPLES = Path(__file__).resolve().parent / "formats" / "samples"
+
+
+def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(capsys):
+    sample = SAMPLES / "zoom.vtt"
+    assert cli.main(["analyze", str(sample)]) == 0
+    out = capsys.readouterr().out
+    assert "WEBVTT" not in out
+    # "Leah Montclair" opens line 5 of the file; "Martha Klein" opens line 22.
+    assert f"{sample}:5:1: PERSON 'Leah Montclair'" in out
+    assert f"{sample}:22:1: PERSON 'Martha Klein'" in out
+
+
+def test_cli_analyze_json_gives_transcript_offsets_and_file_positions(capsys):
+    sample = SAMPLES / "zoom.vtt"
+    assert cli.main(["analyze", str(sample), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["format"] == "vtt"
+    first = doc["entities"][0]
+    assert (first["line"], first["col"]) == (5, 1)
+    assert first["start"] == 0 and first["end"] == len("Leah Montclair")  # offsets into the transcript text
+
+
+def test_cli_analyze_reads_docx(tmp_path, capsys):
+    from tests.builders import docx_bytes
+
+    path = tmp_path / "notes.docx"
+    path.write_bytes(docx_bytes("Interview notes", "I joined Halvorsen Dairy with Marit Lindqvist in spring."))
+    assert cli.main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:2:" in out and "'Marit Lindqvist'" in out
+
+
+def test_cli_analyze_format_option(tmp_path, capsys):
+    path = tmp_path / "call.dat"
+    path.write_bytes((SAMPLES / "otter_export.txt").read_bytes())
+    assert cli.main(["analyze", str(path), "--format", "otter", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "otter"
+    assert cli.main(["analyze", str(path), "--format", "srt"]) == 2
+    assert str(path) in capsys.readouterr().err

@@ -14,6 +14,7 @@ from service.api.deps import StoreHolder
 from service.api.limits import BodySizeLimit
 from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, text
 from service.config import Settings, get_settings
+from service.errors import InputError
 from service.projects import StoreSetupError, store_key
 from service.store import ProjectStore, StoreError
 from service.store import errors as store_errors
@@ -84,6 +85,11 @@ def create_app(settings: Settings | None = None, *, store: ProjectStore | None =
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
         ]
         return JSONResponse(status_code=422, content={"detail": errors})
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError) -> JSONResponse:
+        # The reason names the problem (a language, a format), never the text.
+        return JSONResponse(status_code=422, content={"detail": exc.reason})
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:

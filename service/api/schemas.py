@@ -12,6 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 ProjectRef = Annotated[int, Field(strict=True, ge=1)] | Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
 ]
+LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[A-Za-z]{2,3}$")]
+LANGUAGE_FIELD_HELP = (
+    "ISO 639 code of the transcript's language (en, fr, ...). Default: detected; a language "
+    "without an installed model is refused with 422, naming it."
+)
 PROJECT_FIELD_HELP = (
     "Project id or name: apply its dictionary, settings and project-wide surrogates. "
     "Needs an API key of that project."
@@ -23,6 +28,7 @@ class TextRequest(BaseModel):
 
     text: str = Field(description="Transcript text (UTF-8). Offsets in the answer are Python string indices into it.")
     project: ProjectRef | None = Field(None, description=PROJECT_FIELD_HELP)
+    language: LanguageCode | None = Field(None, description=LANGUAGE_FIELD_HELP)
 
 
 class EntityPublic(BaseModel):
@@ -40,6 +46,7 @@ class RedactedEntityPublic(EntityPublic):
 
 class AnalyzeResponse(BaseModel):
     entities: list[EntityPublic]
+    language: str = Field("en", description="The language the text was analysed in")
 
 
 class WarningPublic(BaseModel):
@@ -55,11 +62,26 @@ class RedactResponse(BaseModel):
     text: str
     entities: list[RedactedEntityPublic]
     warnings: list[WarningPublic] = Field(default_factory=list)
+    language: str = Field("en", description="The language the text was analysed in")
 
 
 class HealthResponse(BaseModel):
     status: str
-    model: str
+    model: str = Field(description="The English spaCy pipeline in use")
+    languages: list[str] = Field(description="Languages with an installed pipeline; others are refused")
+
+
+class LocatedEntityPublic(EntityPublic):
+    line: int = Field(description="Line of the file where the finding starts (1-based; DOCX: paragraph)")
+    col: int = Field(description="Column in that line (1-based, characters)")
+
+
+class AnalyzedFilePublic(BaseModel):
+    filename: str | None
+    format: str
+    entities: list[LocatedEntityPublic] = Field(
+        description="start/end index the transcript text the engine analyzed; line/col locate it in the file"
+    )
 
 
 class RedactedFilePublic(BaseModel):

@@ -13,13 +13,17 @@ from pathlib import Path
 
 from service import __version__
 from service.config import EngineConfig
+from service.engine.nlp import installed_models
 
 
 def engine_fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256()
     settings = config.model_dump(mode="json", exclude={"base_dir"})
     digest.update(json.dumps(settings, sort_keys=True).encode("utf-8"))
-    digest.update(f"\0tanon {__version__}\0model {_model_version(config.nlp.model)}\0".encode("utf-8"))
+    digest.update(f"\0tanon {__version__}\0".encode("utf-8"))
+    # The pipelines that would run (the first installed of each preference list).
+    for language, model in sorted(installed_models(config.nlp).items()):
+        digest.update(f"model {language} {model} {_model_version(model)}\0".encode("utf-8"))
     for path in _data_files(config):
         digest.update(path.relative_to(config.base_dir).as_posix().encode("utf-8") if path.is_relative_to(config.base_dir)
                       else path.name.encode("utf-8"))
@@ -30,6 +34,7 @@ def engine_fingerprint(config: EngineConfig) -> str:
 def _data_files(config: EngineConfig) -> list[Path]:
     """Files the configuration names, relative to its folder (a named folder: its files)."""
     names = {config.decide.noise_file}
+    names.update(s.noise_file for s in config.language.settings.values() if s.noise_file)
     for entry in config.recognizers:
         names.update(_strings(entry.options))
     files: set[Path] = set()

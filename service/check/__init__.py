@@ -4,11 +4,11 @@ Both are thin shells over the one document path (``service.pipeline``): they add
 what a repository needs around it.
 
     repo_config.py  the repository's ``.tanon.yaml`` (project, allow list, baseline, exclude)
-    locate.py       Transcript.text offsets -> file line and column, per format
     pragma.py       the inline ``tanon: allow`` pragma
     baseline.py     the committed baseline of salted, hashed findings
     mask.py         how a name is shown (masked unless --show)
-    findings.py     one document -> its findings, located and marked suppressed or not
+    findings.py     one document -> its findings, located (service.formats.locate) and marked
+                    suppressed or not
     report.py       per-file results and the run's Report (the one place exit codes are decided)
     run.py          the loops over files: check, fix in place, update the baseline
     commands.py     the typer commands and their output

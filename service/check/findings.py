@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from service.check.baseline import Baseline
-from service.check.locate import Locator
+from service.formats.locate import Locator
 from service.check.pragma import allowed_by_pragma
 from service.formats import Transcript
 from service.models import Decision

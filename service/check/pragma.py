@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from service.check.locate import Locator
+from service.formats.locate import Locator
 
 PRAGMA = "tanon: allow"
 _PRAGMA = re.compile(r"tanon:\s*allow", re.IGNORECASE)

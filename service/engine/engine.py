@@ -5,7 +5,10 @@ CLI, format readers) goes through ``Engine.analyze`` / ``Engine.redact``.
 """
 from __future__ import annotations
 
+import itertools
 import logging
+import re
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
@@ -21,17 +24,19 @@ from service.engine.decide import (
     protect_union,
     subtract_placeholders,
 )
-from service.engine.line_endings import LfView
 from service.engine.edges import extend_names, join_adjacent, split_at_breaks, trim_edges
-from service.engine.nlp import TranscriptNlpEngine, load_spacy
+from service.engine.language import LanguageGuess, guess_language, language_name, preload
+from service.engine.nlp import TranscriptNlpEngine, english_model, installed_models, load_spacy
+from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
+from service.errors import LanguageError
 from service.models import Decision, Finding, Replacement
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
-from service.vocabulary.word_frequency import WordFrequency, word_zipf
+from service.vocabulary.word_frequency import WordFrequency
 
 logger = logging.getLogger("tanon.engine")
 
@@ -56,6 +61,7 @@ class Analysis:
     text: str
     decisions: list[Decision]
     dropped: list[Dropped]
+    language: str = "en"  # the language it was analysed in
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,31 @@ class Redaction:
     surrogates: list[str | None]
     replacements: list[Replacement]
     dropped: list[Dropped]
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class LanguagePipeline:
+    """Everything that reads text in one language: its spaCy model, Presidio around it,
+    the recognizers, the noise words and the word frequencies the checks consult."""
+
+    language: str
+    model: str
+    nlp_engine: TranscriptNlpEngine
+    analyzer: AnalyzerEngine
+    noise: NoiseFilter
+    entities: list[str]
+    words: WordFrequency  # how common a word is in this language
+
+    def is_common_word(self, word: str) -> bool:
+        return self.words.is_common(word)
+
+    def word_zipf(self, word: str) -> float:
+        return self.words.zipf(word)
+
+    @property
+    def nlp(self):
+        return self.nlp_engine.nlp["en"]
 
 
 class TextTooLong(ValueError):
@@ -75,23 +106,18 @@ class Engine:
     def __init__(self, config: EngineConfig, *, hash_key: bytes = b"") -> None:
         self.config = config
         self.hash_key = hash_key
-        self.noise = NoiseFilter.from_file(config.resolve(config.decide.noise_file))
-        self.words = WordFrequency(config.vocabulary.common_word_zipf)
-        resources = EngineResources(
-            ner_labels=dict(config.ner.labels),
-            ner_score=config.ner.score,
-            is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=self.words.is_common,
-            word_zipf=word_zipf,
-            resolve_path=config.resolve,
+        english_model(config.nlp)  # a missing English model is an installation error
+        if config.language.detection.enabled:
+            preload()
+        # Language -> the installed pipeline that analyses it; others are loaded on first use.
+        self.models = installed_models(config.nlp)
+        self._pipelines: dict[str, LanguagePipeline] = {}
+        self._loading = threading.Lock()
+        english = self.pipeline("en")
+        self.noise, self.nlp_engine, self.analyzer, self.entities = (
+            english.noise, english.nlp_engine, english.analyzer, english.entities
         )
-        # Before the model loads, so a broken list fails fast.
-        recognizers = [_build_recognizer(entry, resources) for entry in config.recognizers if entry.enabled]
-        self.nlp = load_spacy(config.nlp)
-        self.nlp_engine = TranscriptNlpEngine(self.nlp, config.nlp.batch_size)
-        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
-        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"])
-        self.entities = sorted({e for r in recognizers for e in r.supported_entities})
+        self.nlp = english.nlp
         cues = config.grouping
         self.grouping = Grouping(
             guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
@@ -100,59 +126,134 @@ class Engine:
             cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),
         )
 
-    # -- analyze -------------------------------------------------------------------------
-    def analyze(self, text: str, *, options: RequestOptions = NO_OPTIONS) -> Analysis:
-        return next(self.analyze_many([text], options=options))
+    @property
+    def languages(self) -> list[str]:
+        """The languages this installation analyses."""
+        return sorted(self.models)
 
-    def analyze_many(self, texts: Iterable[str], *, options: RequestOptions = NO_OPTIONS) -> Iterator[Analysis]:
-        """Analyze documents, streaming them through ``nlp.pipe`` in batches."""
-        recognizers = options.recognizers
+    def pipeline(self, language: str) -> LanguagePipeline:
+        with self._loading:
+            if language not in self._pipelines:
+                self._pipelines[language] = self._build_pipeline(language)
+            return self._pipelines[language]
+
+    def _build_pipeline(self, language: str) -> LanguagePipeline:
+        config = self.config
+        settings = config.language.settings.get(language)
+        noise_files = [config.resolve(config.decide.noise_file)]
+        if settings is not None and settings.noise_file:
+            noise_files.append(config.resolve(settings.noise_file))
+        noise = NoiseFilter.from_files(noise_files)
+        words = WordFrequency(config.vocabulary.common_word_zipf, language)
+        resources = EngineResources(
+            ner_labels=dict(config.ner.labels),
+            ner_score=config.ner.score,
+            is_noise=lambda s: noise.why_noise(s) is not None,
+            why_noise=noise.why_noise,
+            is_common_word=words.is_common,
+            word_zipf=words.zipf,
+            resolve_path=config.resolve,
+        )
+        # Before the model loads, so a broken list fails fast.
+        recognizers = [_build_recognizer(entry, resources) for entry in config.recognizers if entry.enabled]
+        nlp_engine = TranscriptNlpEngine(load_spacy(self.models[language], config.nlp), config.nlp.batch_size)
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+        entities = sorted({e for r in recognizers for e in r.supported_entities})
+        return LanguagePipeline(language, self.models[language], nlp_engine, analyzer, noise, entities, words)
+
+    # -- language ------------------------------------------------------------------------
+    def choose_language(self, text: str, language: str | None = None) -> str:
+        """The language to analyse ``text`` in: ``language`` when the caller names one,
+        else English unless the text clearly is another language. A language without an
+        installed model is refused (``LanguageError``), never analysed with another's."""
+        if language is not None:
+            language = language.strip().lower()
+            if not re.fullmatch(r"[a-z]{2,3}", language):
+                raise LanguageError(None, f"{language!r} is not a language code (ISO 639: en, fr, ...)")
+            if language not in self.models:
+                raise LanguageError(None, _not_installed(language, self.languages))
+            return language
+        detection = self.config.language.detection
+        if not detection.enabled:
+            return "en"
+        guess = guess_language(text, detection)
+        if guess.code is None or guess.code == "en" or guess.confidence < detection.min_confidence:
+            return "en"
+        if guess.code in self.models:
+            return guess.code
+        raise LanguageError(None, _refusal(guess, self.languages))
+
+    # -- analyze -------------------------------------------------------------------------
+    def analyze(self, text: str, *, options: RequestOptions = NO_OPTIONS, language: str | None = None) -> Analysis:
+        return next(self.analyze_many([text], options=options, language=language))
+
+    def analyze_many(
+        self, texts: Iterable[str], *, options: RequestOptions = NO_OPTIONS, language: str | None = None
+    ) -> Iterator[Analysis]:
+        """Analyze documents, streaming them through ``nlp.pipe`` in batches.
+
+        ``language``: analyse every text in this language; None: decide per text
+        (``choose_language``), refusing a language that has no installed model.
+        """
         texts = list(texts)
         for text in texts:
             if len(text) > self.config.nlp.max_chars:
                 raise TextTooLong(f"text has {len(text)} characters; the limit (nlp.max_chars) is {self.config.nlp.max_chars}")
+        chosen = [self.choose_language(text, language) for text in texts]
+        # Runs of texts in one language go through that language's model together.
+        for lang, run in itertools.groupby(zip(texts, chosen), key=lambda pair: pair[1]):
+            yield from self._analyze_run([text for text, _ in run], self.pipeline(lang), options)
+
+    def _analyze_run(self, texts: list[str], pipeline: LanguagePipeline, options: RequestOptions) -> Iterator[Analysis]:
         # The NER model reads the truecased copy of uncased speech-to-text (offsets are the
         # same); the other recognizers read the original, where capitals are real evidence.
+        # Line endings never change what is found: the engine reads an LF view of the text.
         views = [LfView.of(text) for text in texts]
-        seen = [self._for_model(view.text) for view in views]
-        artifacts = self.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
+        seen = [self._for_model(view.text, pipeline.language) for view in views]
+        artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
         for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
             text = view.text
-            results = self.analyzer.analyze(
-                text=text, language="en", entities=self.entities,
+            results = pipeline.analyzer.analyze(
+                text=text, language="en", entities=pipeline.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
-                ad_hoc_recognizers=list(recognizers) or None,
+                ad_hoc_recognizers=list(options.recognizers) or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
-            analysis = self._decide(text, cased, findings, options)
+            analysis = self._decide(text, cased, findings, options, pipeline)
             if view.text is not view.original:
                 analysis = Analysis(
                     text=view.original,
                     decisions=[view.decision(d) for d in analysis.decisions],
                     dropped=[Dropped(view.finding(x.finding), x.why) for x in analysis.dropped],
+                    language=analysis.language,
                 )
             yield analysis
 
-    def _for_model(self, text: str) -> str:
+    def _for_model(self, text: str, language: str = "en") -> str:
         settings = self.config.truecase
-        if settings.enabled and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts):
+        if (settings.enabled and language in settings.languages
+                and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
             return truecase(text)
         return text
 
-    def _decide(self, text: str, seen: str, findings: list[Finding], options: RequestOptions) -> Analysis:
+    def _decide(
+        self, text: str, seen: str, findings: list[Finding], options: RequestOptions, pipeline: LanguagePipeline
+    ) -> Analysis:
         """``seen`` is what the NER model read: ``text``, or its truecased copy."""
         decide = self.config.decide
+        noise = pipeline.noise
         if options.allow:
             findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
         kept, dropped = filter_findings(
             text,
             findings,
             threshold=decide.score_threshold,
-            why_noise=self.noise.why_noise,
-            trim=self.noise.trim,
+            why_noise=noise.why_noise,
+            trim=noise.trim,
             noise_types=decide.noise_applies_to,
         )
         guesses = self.config.ner.model_guesses
@@ -162,19 +263,19 @@ class Engine:
             kept,
             recognizers=guesses.recognizers,
             uncased_score=guesses.uncased_score,
-            is_common_word=self.words.is_common,
-            word_zipf=word_zipf,
+            is_common_word=pipeline.is_common_word,
+            word_zipf=pipeline.word_zipf,
             sentence_start_zipf=guesses.sentence_start_zipf,
             anywhere_zipf=guesses.anywhere_zipf,
         )
         dropped += weak
-        kept, tool_lines = drop_boilerplate(kept, self.noise.boilerplate_spans(text), self.noise.boilerplate_types)
+        kept, tool_lines = drop_boilerplate(kept, noise.boilerplate_spans(text), noise.boilerplate_types)
         dropped += tool_lines
         names = frozenset(decide.noise_applies_to)
         model_guesses = frozenset(guesses.recognizers) | {PROPAGATION}
         cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
-        edges = dict(is_function_word=is_function_word, is_common_word=self.words.is_common, guesses=model_guesses,
-                     name_types=names, cased=cased)
+        edges = dict(is_function_word=is_function_word, is_common_word=pipeline.is_common_word,
+                     guesses=model_guesses, name_types=names, cased=cased)
         # Placeholders are cut out first, so that the edges are judged on what is left.
         kept = subtract_placeholders(text, kept)
         kept = split_at_breaks(text, kept, guesses=model_guesses, name_types=names)
@@ -185,28 +286,33 @@ class Engine:
             text,
             kept,
             self.config.propagation,
-            is_noise=lambda s: self.noise.why_noise(s) is not None,
-            is_common_word=self.words.is_common,
-            word_zipf=word_zipf,
+            is_noise=lambda s: noise.why_noise(s) is not None,
+            is_common_word=pipeline.is_common_word,
+            word_zipf=pipeline.word_zipf,
             generic_words=ORGANIZATION_HEADS,
         )
+        # Propagated mentions get the same edges, then names that touch become one.
         kept = trim_edges(text, kept, **edges)
         kept = extend_names(text, kept, org_heads=ORGANIZATION_HEADS, name_types=names, cased=cased)
         kept = join_adjacent(text, kept, is_function_word=is_function_word, name_types=names, cased=cased)
         kept = subtract_placeholders(text, kept)
         decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator, name_types=names)
-        return Analysis(text=text, decisions=decisions, dropped=dropped)
+        return Analysis(text=text, decisions=decisions, dropped=dropped, language=pipeline.language)
 
     # -- redact --------------------------------------------------------------------------
-    def redact(self, text: str, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS) -> Redaction:
-        return next(self.redact_many([text], book=book, options=options))
+    def redact(
+        self, text: str, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
+        language: str | None = None,
+    ) -> Redaction:
+        return next(self.redact_many([text], book=book, options=options, language=language))
 
     def redact_many(
-        self, texts: Iterable[str], *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS
+        self, texts: Iterable[str], *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
+        language: str | None = None,
     ) -> Iterator[Redaction]:
         """Redact documents; pass one ``book`` (e.g. a project's) to keep surrogates
         consistent across them."""
-        for analysis in self.analyze_many(texts, options=options):
+        for analysis in self.analyze_many(texts, options=options, language=language):
             doc_book = book if book is not None else SurrogateBook()
             replacements, surrogates = pseudonymize(
                 analysis.text,
@@ -222,6 +328,7 @@ class Engine:
                 surrogates=surrogates,
                 replacements=replacements,
                 dropped=analysis.dropped,
+                language=analysis.language,
             )
 
 
@@ -232,6 +339,24 @@ def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> Ent
         raise ConfigError(f"recognizer {entry.name}: {exc}") from None
 
 
+def _not_installed(language: str, installed: list[str]) -> str:
+    return (
+        f"no model for {language_name(language)} ({language}) is installed; the installed models analyse "
+        f"{_names(installed)}"
+    )
+
+
+def _refusal(guess: LanguageGuess, installed: list[str]) -> str:
+    return (
+        f"the transcript looks {guess.name} ({guess.code}, {guess.confidence:.0%} sure); the installed models "
+        f"analyse only {_names(installed)}. Set the language to en (--language en, or \"language\": \"en\") "
+        f"to analyse it as English anyway, which misses names and replaces ordinary words; or install a spaCy "
+        f"model for {guess.code} and list it under nlp.models.{guess.code}"
+    )
+
+
+def _names(codes: list[str]) -> str:
+    return ", ".join(f"{language_name(c)} ({c})" for c in codes)
 
 
 def _finding_order(f: Finding) -> tuple:

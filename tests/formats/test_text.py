@@ -41,3 +41,15 @@ def test_text_no_op_replacement_is_byte_identical(sample):
     transcript = read(data, filename="interview.txt")
     start = transcript.text.index("Omar Haddad")
     assert write(transcript, [Replacement(start, start + 11, "Omar Haddad")]) == data
+
+
+def test_text_segments_know_diarized_and_timestamped_labels():
+    from service.formats import read
+
+    data = ("SPEAKER_00: Welcome back.\n"
+            "[SPEAKER_01] Thanks.\n"
+            "[00:01:42] Jane Doe: Shall we start?\n"
+            "Jane Doe (00:02:10): Yes.\n"
+            "[crosstalk] and then\n").encode()
+    transcript = read(data, filename="call.txt")
+    assert [s.speaker for s in transcript.segments] == ["SPEAKER_00", "SPEAKER_01", "Jane Doe", "Jane Doe", None]

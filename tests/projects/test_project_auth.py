@@ -82,15 +82,16 @@ def test_project_of_another_key_on_text_routes_is_403(client, project_a, project
         assert r.status_code == 401
         r = client.post(path, json={"text": TEXT, "project": project_a.name}, headers={"X-API-Key": "tanon_nope"})
         assert r.status_code == 401
-    r = client.post(
-        "/v1/redact/file",
-        files={"file": ("t.txt", TEXT.encode(), "text/plain")},
-        data={"project": str(project_a.id)},
-        headers=project_b.admin_headers(),
-    )
-    assert r.status_code == 403
-    r = client.post("/v1/redact/file", files={"file": ("t.txt", TEXT.encode(), "text/plain")}, data={"project": project_a.name})
-    assert r.status_code == 401
+    for path in ("/v1/analyze/file", "/v1/redact/file"):
+        r = client.post(
+            path,
+            files={"file": ("t.txt", TEXT.encode(), "text/plain")},
+            data={"project": str(project_a.id)},
+            headers=project_b.admin_headers(),
+        )
+        assert r.status_code == 403, path
+        r = client.post(path, files={"file": ("t.txt", TEXT.encode(), "text/plain")}, data={"project": project_a.name})
+        assert r.status_code == 401, path
 
 
 def test_text_routes_without_key_work_unless_required(engine, settings, store, project_a):
@@ -105,8 +106,9 @@ def test_text_routes_without_key_work_unless_required(engine, settings, store, p
             r = strict_client.post(path, json={"text": TEXT}, headers=project_a.redactor_headers())
             assert r.status_code == 200, r.text
         files = {"file": ("t.txt", TEXT.encode(), "text/plain")}
-        assert strict_client.post("/v1/redact/file", files=files).status_code == 401
-        assert strict_client.post("/v1/redact/file", files=files, headers=project_a.redactor_headers()).status_code == 200
+        for path in ("/v1/analyze/file", "/v1/redact/file"):
+            assert strict_client.post(path, files=files).status_code == 401, path
+            assert strict_client.post(path, files=files, headers=project_a.redactor_headers()).status_code == 200, path
         assert strict_client.get("/v1/projects").status_code == 401
 
 

@@ -230,6 +230,20 @@ def test_reidentify_gives_back_the_original_transcript(client, project_a):
     assert r.json()["text"] == body["text"]
 
 
+def test_analyze_file_with_project_uses_the_project_dictionary(client, project_a):
+    add_term(client, project_a, term="Quillmere Holdings", entity_type="ORGANIZATION", aliases=["QMH"])
+    srt = "1\n00:00:01,000 --> 00:00:03,000\nWe moved the data to QMH last year.\n"
+    r = client.post(
+        "/v1/analyze/file",
+        files={"file": ("clip.srt", srt.encode(), "application/x-subrip")},
+        data={"project": project_a.name},
+        headers=project_a.redactor_headers(),
+    )
+    assert r.status_code == 200, r.text
+    found = [e for e in r.json()["entities"] if e["entity_type"] == "ORGANIZATION"]
+    assert [(e["line"], e["col"]) for e in found] == [(3, 22)]
+
+
 def test_redact_file_with_project_uses_project_surrogates(client, project_a):
     add_term(client, project_a, term="Acme Corp", entity_type="ORGANIZATION", surrogate="Company Y")
     vtt = (

@@ -54,7 +54,8 @@ def test_registry_resolved_options_fill_every_default():
 
 def test_registry_builds_with_the_options_given(engine_config):
     resources = EngineResources(
-        ner_labels={}, ner_score=0.85, is_noise=lambda s: False, is_common_word=lambda w: False,
+        ner_labels={}, ner_score=0.85, is_noise=lambda s: False, why_noise=lambda s: None,
+        is_common_word=lambda w: False,
         word_zipf=lambda w: 0.0, resolve_path=engine_config.resolve,
     )
     text = "we use cultureamp and Kubernetes"  # a run-together variant, then an exact name

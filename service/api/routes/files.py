@@ -1,4 +1,5 @@
-"""Redact transcript files, returned in their own format."""
+"""Transcript files: analyze them (findings located in the file) or redact them (returned
+in their own format). Both read the file through the same format readers."""
 from __future__ import annotations
 
 import base64
@@ -10,13 +11,59 @@ from fastapi.responses import Response
 
 from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
-from service.api.schemas import RedactedFilePublic
+from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
+from service.config import Settings
+from service.engine.engine import TextTooLong
 from service.errors import InputError
-from service.pipeline import redact_document
+from service.pipeline import analyze_document, redact_document
 from service.projects import report_rows
-from service.report import entity_rows, summary
+from service.report import entity_rows, located_rows, summary
 
 router = APIRouter(prefix="/v1", tags=["files"])
+
+FileField = Annotated[UploadFile, File(description="The transcript file")]
+FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
+ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
+LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
+
+
+async def _read_upload(file: UploadFile, settings: Settings) -> bytes:
+    data = await file.read(settings.max_request_bytes + 1)
+    if len(data) > settings.max_request_bytes:
+        raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
+    return data
+
+
+@router.post(
+    "/analyze/file",
+    response_model=AnalyzedFilePublic,
+    summary="Find identifying names in a transcript file (txt, Otter txt, vtt, srt, docx, json)",
+)
+async def analyze_file(
+    engine: EngineDep,
+    settings: SettingsDep,
+    http: Request,
+    caller: TextCallerDep,
+    file: FileField,
+    format: FormatField = None,
+    project: ProjectField = None,
+    language: LanguageField = None,
+) -> AnalyzedFilePublic:
+    data = await _read_upload(file, settings)
+    project = project.strip() if project and project.strip() else None
+    language = language.strip().lower() if language and language.strip() else None
+    context = await run_in_threadpool(project_context, http, settings, caller, project)
+    try:
+        transcript, analysis = await run_in_threadpool(
+            analyze_document, engine, data, name=file.filename, format=format,
+            max_bytes=settings.max_request_bytes, options=context.options, language=language,
+        )
+    except InputError as exc:
+        raise HTTPException(422, detail=exc.reason) from None
+    except TextTooLong as exc:
+        raise HTTPException(413, detail=str(exc)) from None
+    return AnalyzedFilePublic(filename=file.filename, format=transcript.format,
+                              entities=located_rows(transcript, analysis))
 
 
 @router.post(
@@ -30,21 +77,21 @@ async def redact_file(
     settings: SettingsDep,
     http: Request,
     caller: TextCallerDep,
-    file: Annotated[UploadFile, File(description="The transcript file")],
-    format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
-    project: Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")] = None,
+    file: FileField,
+    format: FormatField = None,
+    project: ProjectField = None,
+    language: LanguageField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
 ) -> Response | RedactedFilePublic:
-    data = await file.read(settings.max_request_bytes + 1)
-    if len(data) > settings.max_request_bytes:
-        raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
+    data = await _read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
+    language = language.strip().lower() if language and language.strip() else None
     # Store and engine work block: run them off the event loop.
     context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
         document = await run_in_threadpool(
             redact_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, book=context.book, options=context.options,
+            max_bytes=settings.max_request_bytes, book=context.book, options=context.options, language=language,
         )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None

@@ -10,4 +10,4 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health", response_model=HealthResponse)
 def health(engine: EngineDep) -> HealthResponse:
-    return HealthResponse(status="ok", model=engine.config.nlp.model)
+    return HealthResponse(status="ok", model=engine.models["en"], languages=engine.languages)

@@ -20,10 +20,10 @@ def analyze(
 ) -> AnalyzeResponse:
     context = project_context(http, settings, caller, request.project)
     try:
-        analysis = engine.analyze(request.text, options=context.options)
+        analysis = engine.analyze(request.text, options=context.options, language=request.language)
     except TextTooLong as exc:
         raise HTTPException(413, detail=str(exc)) from None
-    return AnalyzeResponse(entities=entity_rows(analysis))
+    return AnalyzeResponse(entities=entity_rows(analysis), language=analysis.language)
 
 
 @router.post("/redact", response_model=RedactResponse, summary="Replace identifying names with pseudonyms")
@@ -32,11 +32,13 @@ def redact(
 ) -> RedactResponse:
     context = project_context(http, settings, caller, request.project)
     try:
-        redacted = redact_text(engine, request.text, book=context.book, options=context.options)
+        redacted = redact_text(engine, request.text, book=context.book, options=context.options,
+                               language=request.language)
     except TextTooLong as exc:
         raise HTTPException(413, detail=str(exc)) from None
     redaction = redacted.redaction
     # Redacted output travels with the transcript: reasons there never quote a dictionary term.
     return RedactResponse(
-        text=redaction.text, entities=report_rows(entity_rows(redaction, redaction.surrogates)), warnings=redacted.warnings
+        text=redaction.text, entities=report_rows(entity_rows(redaction, redaction.surrogates)), warnings=redacted.warnings,
+        language=redaction.language,
     )

@@ -15,7 +15,8 @@ which slice of which source string), and the text formats keep the decoded file
                             character in that line
 
 Text the format layer adds (the ": " after a ``<v Name>`` voice) maps to the next real
-character. Any other format falls back to the line within Transcript.text.
+character. Any other format falls back to the line within Transcript.text. The hook, the
+CLI's ``analyze`` and the API's file analysis all report positions through this one map.
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Hashable
 
-from service.formats import Transcript
-from service.formats.json_stt import JsonSource
-from service.formats.offsets import MAIN, Piece
-from service.formats.textfile import LineSource, split_lines
+from .base import Transcript
+from .json_stt import JsonSource
+from .offsets import MAIN, Piece
+from .textfile import LineSource, split_lines
 
 
 @dataclass(frozen=True)

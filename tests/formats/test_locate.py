@@ -5,7 +5,7 @@ import re
 import pytest
 
 from service import formats
-from service.check.locate import Locator
+from service.formats.locate import Locator
 from tests.check.conftest import docx_bytes
 
 VTT = (
