@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from service.models import Finding
-from service.vocabulary.organization_suffixes import NAMED_AFTER_HEADS
+from service.vocabulary.organization_suffixes import COMPLEMENT_HEADS, NAMED_AFTER_HEADS
 
 # Words, with the inner punctuation names carry ("O'Reilly", "AT&T", "node.js",
 # "Coca-Cola"); a timestamp ("1:42", "00:01:05.120") is one token so it can be cut whole.
@@ -165,6 +165,8 @@ def trim_span(
     if not tokens:
         return None
     new_start, new_end = tokens[0][0], tokens[-1][1]
+    if new_end < end and text[new_end] == "." and _is_abbreviation(text, new_end):
+        new_end += 1  # "Acme Inc.", "Andrew W.": the dot belongs to the abbreviation
     ending = _POSSESSIVE_END.search(text, new_start, new_end) if words else None
     if ending and ending.start() > new_start and _possessive_use(text, new_end, is_function_word):
         new_end = ending.start()
@@ -237,7 +239,7 @@ def _extend_right(text: str, f: Finding, org_heads: frozenset[str]) -> Finding:
         if step and step.group(1).rstrip(".").lower() in org_heads:
             end += step.end()
             continue
-        if last.lower() in org_heads:
+        if last.lower() in COMPLEMENT_HEADS:
             chunk = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3}",
                              text[end:end + 80])
             if chunk:

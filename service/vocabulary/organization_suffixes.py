@@ -47,3 +47,9 @@ NAMED_AFTER_HEADS: frozenset[str] = frozenset("""foundation institute university
 museum hall centre center library hospital clinic trust society park gardens stadium arena prize award
 fellowship chair lab laboratory""".split())
 
+# Heads that take "of" or "for" and a name after them: "Bank of America", "Institute for
+# Fiscal Studies", "University of Leeds" (not "Inc for", "Analytics for").
+COMPLEMENT_HEADS: frozenset[str] = frozenset("""university college institute school academy polytechnic bank
+department ministry centre center museum foundation society association council board commission office agency
+trust fund federation union church hospital library gallery""".split())
+

@@ -38,6 +38,9 @@ def trim(text, findings, cased=True):
         ("We had Zoom meetings daily.", "Zoom meetings", ["Zoom"]),
         ("Jane Doe  1:42", "Jane Doe  1:42", ["Jane Doe"]),
         ("(Northwind)", "(Northwind)", ["Northwind"]),
+        ("I was at Northwind Analytics Inc. for years.", "Northwind Analytics Inc.", ["Northwind Analytics Inc."]),
+        ("We met Marguerite O. yesterday", "Marguerite O.", ["Marguerite O."]),
+        ("It was Northwind. Then", "Northwind.", ["Northwind"]),
         ("We bought it at Christie's a year ago.", "Christie's", ["Christie's"]),  # the name's own "'s"
         ("Our phone plan was with Three.", "Three", ["Three"]),  # a capitalized number word is a name
         ("i left northwind to join", "northwind to", ["northwind"]),  # lowercase text: function words still go
@@ -109,6 +112,7 @@ def test_edges_contacts_are_never_cut():
         ("in the Thorsby Gallery upstairs", "Thorsby", "PERSON", ("Thorsby Gallery", "ORGANIZATION")),
         ("Lloyds Banking group meetings", "Lloyds Banking", "ORGANIZATION", ("Lloyds Banking", "ORGANIZATION")),
         ("Jane Doe Group", "Jane Doe", "PERSON", ("Jane Doe", "PERSON")),  # "Group" is no institution's head
+        ("I left Acme Inc. for Globex Health.", "Acme Inc.", "ORGANIZATION", ("Acme Inc.", "ORGANIZATION")),
     ],
 )
 def test_edges_extend_to_the_head_of_the_name(text, found, entity_type, expected):
