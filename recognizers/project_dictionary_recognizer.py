@@ -12,7 +12,10 @@ For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND AN
 * an exact key match wins; otherwise rapidfuzz's ``fuzz.ratio`` against forms of similar
   length, above a threshold and a minimum length, catches misspellings;
 * common English words (``service.store.common_words``) are never fuzzy-matched, never
-  serve as head words, and match a term exactly only when capitalised in the text.
+  serve as head words, and match a term exactly only when capitalised in the text;
+* windows that matched none of these are then compared by sound (``recognizers.sound_alike``):
+  "alter ex" or "all tricks" for "Alteryx", "snow flake" for "Snowflake", "s a p" for "SAP",
+  with context guards; such a hit scores just below a fuzzy one.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
+from recognizers.sound_alike import SoundAlike, SoundAlikeForm, SoundAlikeMatcher, SoundAlikeSettings, default_settings
 from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
 from service.store.common_words import common_words
 from service.store.entities import ENTITY_TYPES, PERSON
@@ -46,8 +50,18 @@ EXACT_SCORE = 0.98
 HEAD_SCORE = 0.92
 FUZZY_MIN_SCORE = 0.86  # at the fuzzy threshold
 FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
+# Sounding like a term (with the context guards) is weaker than looking like it, but still
+# the researcher's own list: just below a fuzzy match, above the NER model.
+SOUND_ALIKE_SCORE = 0.855
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
+# Structured explanation of a hit, so that reports can show how without showing the term.
+TERM_METADATA_KEY = "dictionary_term"
+HOW_METADATA_KEY = "dictionary_how"  # exact | head word | fuzzy | sound-alike
+
+# How a term takes part in sound-alike matching: "context" needs evidence around the
+# window, "always" matches anywhere, "off" never sound-alike matches.
+SOUND_ALIKE_MODES = ("context", "always", "off")
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,21 @@ class DictionaryEntry:
     term: str
     entity_type: str
     aliases: tuple[str, ...] = ()
+    sound_alike: str = "context"  # one of SOUND_ALIKE_MODES
+
+
+@dataclass(frozen=True)
+class DictionarySuggestion:
+    """A window that sounds like a term but not enough (or without context) to be replaced."""
+
+    start: int
+    end: int
+    entity_type: str
+    term: str  # a name: never in reports that hide terms
+    canonical: str
+    how: str  # "sounds like, metaphone ALTRKS": no term in it
+    score: float  # the sound-alike score, 0..1
+    evidence: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,7 @@ class _Match:
     score: float
     how: str
     is_head: bool
+    kind: str = "fuzzy"  # exact | head word | fuzzy | sound-alike
 
 
 def _word(raw: str) -> str:
@@ -104,11 +134,17 @@ def _as_entry(item: Any) -> DictionaryEntry:
     if isinstance(item, DictionaryEntry):
         return item
     if isinstance(item, Mapping):
-        return DictionaryEntry(item["term"], item["entity_type"], tuple(item.get("aliases") or ()))
+        return DictionaryEntry(
+            item["term"], item["entity_type"], tuple(item.get("aliases") or ()), item.get("sound_alike") or "context"
+        )
     if isinstance(item, tuple):
         term, entity_type, *rest = item
-        return DictionaryEntry(term, entity_type, tuple(rest[0]) if rest and rest[0] else ())
-    return DictionaryEntry(item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()))
+        aliases = tuple(rest[0]) if rest and rest[0] else ()
+        return DictionaryEntry(term, entity_type, aliases, rest[1] if len(rest) > 1 and rest[1] else "context")
+    return DictionaryEntry(
+        item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()),
+        getattr(item, "sound_alike", None) or "context",
+    )
 
 
 class ProjectDictionaryRecognizer(TranscriptRecognizer):
@@ -124,17 +160,24 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         threshold: int = DEFAULT_THRESHOLD,
         min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
         extra_common_words: Iterable[str] = (),
+        sound_alike: SoundAlikeSettings | None = None,
         **kwargs: Any,
     ) -> None:
-        """``terms``: store ``Term``s, ``(term, entity_type, aliases)`` tuples or mappings."""
+        """``terms``: store ``Term``s, ``(term, entity_type, aliases[, sound_alike])`` tuples or
+        mappings. ``sound_alike``: the sound-alike settings (default: ``config/sound_alike.yaml``)."""
         self._entries = [_as_entry(item) for item in terms]
+        for entry in self._entries:
+            if entry.sound_alike not in SOUND_ALIKE_MODES:
+                raise ValueError(f"sound_alike must be one of {', '.join(SOUND_ALIKE_MODES)}")
         self._threshold = threshold
         self._min_fuzzy_length = min_fuzzy_length
         self._common = common_words() | {w.casefold() for w in extra_common_words}
         self._exact: dict[str, _Form] = {}
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._max_tokens = 1
+        self._sound_forms: list[SoundAlikeForm] = []
         self._build_forms()
+        self._sound_alike = SoundAlikeMatcher(self._sound_forms, sound_alike or default_settings())
         super().__init__(**kwargs)
 
     @classmethod
@@ -161,10 +204,16 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                     if len(words) > 1:
                         for head in self._head_words(entry.entity_type, words):
                             heads.setdefault(_key(head), set()).add(index)
+                if entry.sound_alike != "off":
+                    self._sound_forms.append(SoundAlikeForm(index, name, always=entry.sound_alike == "always"))
         self._exact = dict(full)
         for compact, owners in heads.items():
             if len(owners) == 1 and compact not in full:  # a head shared by two terms is not distinctive
-                self._exact[compact] = _Form(compact, next(iter(owners)), True, False)
+                owner = next(iter(owners))
+                self._exact[compact] = _Form(compact, owner, True, False)
+                mode = self._entries[owner].sound_alike
+                if mode != "off":
+                    self._sound_forms.append(SoundAlikeForm(owner, compact, always=mode == "always", is_head=True))
         for compact, form in self._exact.items():
             if len(compact) >= self._min_fuzzy_length and not form.all_common:
                 self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
@@ -188,13 +237,14 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     # -- matching --------------------------------------------------------------------
 
     def analyze(self, text: str, entities: list[str] | None, nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not text or not self._exact:
+        if not text or not self._entries:
             return []
         wanted = set(entities) if entities else set(self.supported_entities)
         tokens = self._tokenise(text)
-        candidates = self._candidates(text, tokens)
+        matches = self._non_overlapping(self._candidates(text, tokens))
+        matches = sorted(matches + self._sound_alikes(text, tokens, matches), key=lambda m: m.start)
         results = []
-        for match in self._non_overlapping(candidates):
+        for match in matches:
             entry = self._entries[match.entry]
             if entry.entity_type not in wanted:
                 continue
@@ -202,8 +252,41 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                 match.start, match.end, entry.entity_type, match.score, f'dictionary term "{entry.term}" ({match.how})'
             )
             result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
+            result.recognition_metadata[TERM_METADATA_KEY] = entry.term
+            result.recognition_metadata[HOW_METADATA_KEY] = match.kind
             results.append(result)
         return results
+
+    def _sound_alikes(self, text: str, tokens: list[_Token], matches: list[_Match]) -> list[_Match]:
+        """Windows no spelling matched that sound like a term, as matches."""
+        found = self._sound_alike.find(
+            text, tokens, taken=[(m.start, m.end) for m in matches], attested=self._attested(matches)
+        ).matches
+        return [_Match(c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}", c.is_head, "sound-alike")
+                for c in found]
+
+    @staticmethod
+    def _attested(matches: list[_Match]) -> set[int]:
+        # The term written as the dictionary writes it (exactly, or its head word): the
+        # document is about it, so its sound-alikes need no further context.
+        return {m.entry for m in matches if m.score in (EXACT_SCORE, HEAD_SCORE)}
+
+    def suggestions(self, text: str) -> list[DictionarySuggestion]:
+        """Sound-alikes of terms below the match threshold or without context, for a person to confirm."""
+        if not text or not self._entries:
+            return []
+        tokens = self._tokenise(text)
+        matches = self._non_overlapping(self._candidates(text, tokens))
+        taken = [(m.start, m.end) for m in matches]
+        result = self._sound_alike.find(text, tokens, taken=taken, attested=self._attested(matches), suggestions=True)
+        out = []
+        for c in result.suggestions:
+            entry = self._entries[c.entry]
+            out.append(DictionarySuggestion(
+                c.start, c.end, entry.entity_type, entry.term, canonical_form(entry.entity_type, entry.term),
+                f"sounds like, {c.method}", c.score, c.evidence.value,
+            ))
+        return out
 
     @staticmethod
     def _tokenise(text: str) -> list[_Token]:
@@ -235,7 +318,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         form = self._exact.get(compact)
         if form is not None:
             score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
-            return _Match(start, end, form.entry, score, how, form.is_head)
+            return _Match(start, end, form.entry, score, how, form.is_head, how)
         if all_common or len(compact) < self._min_fuzzy_length:
             return None
         if len(window) > 1 and (window[0].word in STOP_WORDS or window[-1].word in STOP_WORDS):
