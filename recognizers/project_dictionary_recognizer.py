@@ -29,7 +29,13 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
-from recognizers.sound_alike import SoundAlike, SoundAlikeForm, SoundAlikeMatcher, SoundAlikeSettings, default_settings
+from recognizers.sound_alike import (
+    SoundAlikeForm,
+    SoundAlikeMatcher,
+    SoundAlikeSettings,
+    default_settings,
+    english_zipf,
+)
 from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
 from service.store.common_words import common_words
 from service.store.entities import ENTITY_TYPES, PERSON
@@ -94,6 +100,7 @@ class _Form:
     entry: int  # index into the recognizer's entries
     is_head: bool
     all_common: bool  # every word of the form is a common English word
+    words: int = 1  # how many words the form has
 
 
 @dataclass(frozen=True)
@@ -200,7 +207,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                     self._max_tokens = max(self._max_tokens, len(words))
                     compact = "".join(_key(w) for w in words)
                     all_common = all(w in self._common for w in words)
-                    full.setdefault(compact, _Form(compact, index, False, all_common))
+                    full.setdefault(compact, _Form(compact, index, False, all_common, len(words)))
                     if len(words) > 1:
                         for head in self._head_words(entry.entity_type, words):
                             heads.setdefault(_key(head), set()).add(index)
@@ -241,8 +248,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             return []
         wanted = set(entities) if entities else set(self.supported_entities)
         tokens = self._tokenise(text)
-        matches = self._non_overlapping(self._candidates(text, tokens))
-        matches = sorted(matches + self._sound_alikes(text, tokens, matches), key=lambda m: m.start)
+        matches = self._sound_alikes(text, tokens, self._non_overlapping(self._candidates(text, tokens)))
         results = []
         for match in matches:
             entry = self._entries[match.entry]
@@ -258,25 +264,39 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         return results
 
     def _sound_alikes(self, text: str, tokens: list[_Token], matches: list[_Match]) -> list[_Match]:
-        """Windows no spelling matched that sound like a term, as matches."""
+        """Sound-alikes of terms where no exact match is; returns ``matches`` with them added.
+
+        A sound-alike window may swallow a head-word or fuzzy match of the same term inside
+        it ("neve gallagher" holds the head word "gallagher", "zed scaler" the fuzzy
+        "scaler"): the whole rendering is the name. It never overlaps anything else.
+        """
+        exact = [m for m in matches if m.kind == "exact"]
         found = self._sound_alike.find(
-            text, tokens, taken=[(m.start, m.end) for m in matches], attested=self._attested(matches)
+            text, tokens, taken=[(m.start, m.end) for m in exact], attested=self._attested(matches)
         ).matches
-        return [_Match(c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}", c.is_head, "sound-alike")
-                for c in found]
+        kept = list(matches)
+        for c in found:
+            overlapping = [m for m in kept if m.start < c.end and c.start < m.end]
+            if any(m.entry != c.entry or m.start < c.start or m.end > c.end or (m.start, m.end) == (c.start, c.end)
+                   for m in overlapping):
+                continue
+            kept = [m for m in kept if m not in overlapping]
+            kept.append(_Match(c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}", c.is_head,
+                               "sound-alike"))
+        return sorted(kept, key=lambda m: m.start)
 
     @staticmethod
     def _attested(matches: list[_Match]) -> set[int]:
         # The term written as the dictionary writes it (exactly, or its head word): the
         # document is about it, so its sound-alikes need no further context.
-        return {m.entry for m in matches if m.score in (EXACT_SCORE, HEAD_SCORE)}
+        return {m.entry for m in matches if m.kind in ("exact", "head word")}
 
     def suggestions(self, text: str) -> list[DictionarySuggestion]:
         """Sound-alikes of terms below the match threshold or without context, for a person to confirm."""
         if not text or not self._entries:
             return []
         tokens = self._tokenise(text)
-        matches = self._non_overlapping(self._candidates(text, tokens))
+        matches = self._sound_alikes(text, tokens, self._non_overlapping(self._candidates(text, tokens)))
         taken = [(m.start, m.end) for m in matches]
         result = self._sound_alike.find(text, tokens, taken=taken, attested=self._attested(matches), suggestions=True)
         out = []
@@ -316,6 +336,8 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         if all_common and all(t.lowercase for t in window):
             return None  # "north wind", "apple": ordinary words, not a name
         form = self._exact.get(compact)
+        if form is not None and self._ordinary_split(window, form):
+            return None  # "big query", "sales force": a sound-alike, which needs context
         if form is not None:
             score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
             return _Match(start, end, form.entry, score, how, form.is_head, how)
@@ -334,6 +356,11 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         score = FUZZY_MIN_SCORE + (FUZZY_MAX_SCORE - FUZZY_MIN_SCORE) * (ratio - self._threshold) / span
         how = f"{'head word, ' if form.is_head else ''}fuzzy {ratio:.0f}"
         return _Match(start, end, form.entry, round(score, 3), how, form.is_head)
+
+    def _ordinary_split(self, window: list[_Token], form: _Form) -> bool:
+        """The term heard as more lowercase English words than it has ("big query" for "BigQuery")."""
+        limit = self._sound_alike.settings.split_word_zipf
+        return len(window) > form.words and all(t.lowercase and english_zipf(t.word) >= limit for t in window)
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         # fuzz.ratio = 2*common/(len_a+len_b), so only forms of similar length can reach the threshold.

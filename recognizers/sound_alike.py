@@ -63,6 +63,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _JOINER = re.compile(r"[ \t\r\n\-\u00a0]{1,4}")
 _LETTER_JOINER = re.compile(r"[ \t\r\n\-\u00a0.]{1,4}|\.")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\W*$")
+_TIMES = re.compile(r"(\d)[xX](\d)")
 _FORM_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 
@@ -81,6 +82,7 @@ class SoundAlikeSettings(BaseModel):
     short_key_min_edit: float = Field(ge=0, le=1)
     common_word_zipf: float = Field(ge=0)
     common_word_zipf_capitalised: float = Field(ge=0)
+    split_word_zipf: float = Field(ge=0)
     extra_stop_words: int = Field(ge=0)
     max_gap: int = Field(ge=0)
     fillers: tuple[str, ...]
@@ -229,8 +231,10 @@ def _is_acronym(text: str) -> bool:
 
 
 def _form_words(text: str) -> list[str]:
-    """The words of a dictionary form, camel case and digits split off ("23andMe" -> 23, and, me)."""
-    return [normal_word(w) for w in _FORM_WORD.findall(text)]
+    """The words of a dictionary form, camel case and digits split off ("23andMe" -> 23, and, me);
+    an "x" between numbers is said "by" ("8x8")."""
+    text = _TIMES.sub(r"\1 by \2", text)
+    return [w.casefold() for w in _FORM_WORD.findall(text)]
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +251,8 @@ class _Form:
     compact: str  # its letters, numbers said as words
     key: str  # one of its phonetic keys (a form has an entry per distinct key)
     stop_words: int
+    ends_with_stop_word: bool
+    words: frozenset[str]
 
 
 class _KeyIndex:
@@ -308,7 +314,7 @@ class SoundAlikeMatcher:
         stop_words: Collection[str] = STOP_WORDS,
     ) -> None:
         self.settings = settings
-        self._zipf = word_zipf or _english_zipf
+        self._zipf = word_zipf or english_zipf
         # Number words are in spaCy's stop list, but "twenty three and me" is not made of stop words.
         self._stop = frozenset(stop_words) - _number_words_set()
         self._fillers = frozenset(normal_word(w) for w in settings.fillers)
@@ -329,13 +335,16 @@ class SoundAlikeMatcher:
     def _prepare(self, form: SoundAlikeForm) -> list[_Form]:
         if _is_acronym(form.text):
             self._spelled.setdefault(letters(form.text.casefold()), []).append(form)
-        words = _form_words(form.text)
-        stop_words = sum(w in self._stop for w in words)
         out = []
         # A number in a name may be said whole or in pairs: "three hundred sixty five", "three sixty five".
-        for compact in {letters(spell_numbers(" ".join(words), paired=paired)) for paired in (False, True)}:
-            if compact:
-                out.extend(_Form(form, compact, key, stop_words) for key in phonetic_keys(compact) if key)
+        for paired in (False, True):
+            words = spell_numbers(" ".join(_form_words(form.text)), paired=paired).split()
+            compact = letters("".join(words))
+            if not compact:
+                continue
+            stop_words = sum(w in self._stop for w in words)
+            ends_with_stop_word = words[-1] in self._stop
+            out.extend(_Form(form, compact, key, stop_words, ends_with_stop_word, frozenset(words)) for key in phonetic_keys(compact) if key)
         return out
 
     # -- finding -------------------------------------------------------------------------
@@ -418,9 +427,11 @@ class SoundAlikeMatcher:
         return bool(_JOINER.fullmatch(gap))
 
     def _plausible(self, window: list[_Word], slot: bool) -> bool:
-        if window[0].filler or window[-1].filler or window[0].word in self._no_start or all(w.stop for w in window):
-            return False
         if any(not w.compact for w in window):
+            return False
+        if len(window) > 1 and all(len(w.compact) == 1 for w in window):
+            return True  # letters ("i b m"): only an acronym of the dictionary can match
+        if window[0].filler or window[-1].filler or window[0].word in self._no_start or all(w.stop for w in window):
             return False
         if len(window) > 1:
             return True
@@ -445,6 +456,10 @@ class SoundAlikeMatcher:
         for form, phonetic in index.near(phonetic_keys(compact), settings.min_phonetic):
             if stop_words > form.stop_words + settings.extra_stop_words:
                 continue
+            if window[-1].stop and not form.ends_with_stop_word:
+                continue  # "work at" is not "Workday": names rarely end in a function word
+            if any(w.word in self._no_start and w.word not in form.words for w in window[1:]):
+                continue  # "alter the ex": a determiner or pronoun inside is a phrase, not a name
             edit = fuzz.ratio(compact, form.compact) / 100
             if edit < settings.min_edit:
                 continue
@@ -535,6 +550,13 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _non_overlapping(candidates: list[SoundAlike]) -> list[SoundAlike]:
+    """The best candidates that do not overlap; a window inside a longer window of the same
+    entry gives way to it ("neve gallagher", not just "gallagher")."""
+    candidates = [
+        c for c in candidates
+        if not any(o.entry == c.entry and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                   for o in candidates)
+    ]
     chosen: list[SoundAlike] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.is_head, -(c.end - c.start), c.start, c.entry)):
         if all(c.end <= k.start or c.start >= k.end for k in chosen):
@@ -543,5 +565,5 @@ def _non_overlapping(candidates: list[SoundAlike]) -> list[SoundAlike]:
 
 
 @lru_cache(maxsize=65536)
-def _english_zipf(word: str) -> float:
+def english_zipf(word: str) -> float:
     return zipf_frequency(word, "en")
