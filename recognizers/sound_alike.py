@@ -31,6 +31,7 @@ window matched.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -41,7 +42,7 @@ from pathlib import Path
 from typing import Protocol
 
 import yaml
-from metaphone import doublemetaphone
+from doublemetaphone import doublemetaphone
 from num2words import num2words
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz, process
@@ -255,29 +256,52 @@ class _Form:
     words: frozenset[str]
 
 
+_NEAR_CACHE_SIZE = 50_000
+
+
 class _KeyIndex:
-    """Forms by the first letter of their phonetic keys, for rapidfuzz to scan in C."""
+    """Forms by the first letter and the length of their phonetic keys, for rapidfuzz to scan in C.
+
+    Keys whose lengths differ by more than ``1 - min_similarity`` of the longer cannot reach
+    the similarity floor, so only buckets of near lengths are scanned.
+    """
 
     def __init__(self, forms: Iterable[_Form]) -> None:
-        buckets: dict[str, tuple[list[str], list[_Form]]] = {}
+        buckets: dict[tuple[str, int], tuple[list[str], list[_Form]]] = {}
         for form in forms:
-            keys, items = buckets.setdefault(form.key[0], ([], []))
+            keys, items = buckets.setdefault((form.key[0], len(form.key)), ([], []))
             keys.append(form.key)
             items.append(form)
         self._buckets = buckets
         self.forms = [f for _, items in buckets.values() for f in items]
+        self.initials = frozenset(initial for initial, _ in buckets)
+        self._near: dict[tuple[tuple[str, ...], float], list[tuple[_Form, float]]] = {}
 
     def near(self, keys: tuple[str, ...], min_similarity: float) -> list[tuple[_Form, float]]:
+        """Forms whose key is at least ``min_similarity`` alike (normalised Levenshtein) to one of ``keys``."""
+        cached = self._near.get((keys, min_similarity))
+        if cached is None:
+            if len(self._near) >= _NEAR_CACHE_SIZE:
+                self._near.clear()
+            cached = self._near[(keys, min_similarity)] = self._scan(keys, min_similarity)
+        return cached
+
+    def _scan(self, keys: tuple[str, ...], min_similarity: float) -> list[tuple[_Form, float]]:
         out = []
         for key in keys:
-            bucket = self._buckets.get(key[0]) if key else None
-            if bucket is None:
+            if not key:
                 continue
-            choices, items = bucket
-            for _, similarity, i in process.extract(
-                key, choices, scorer=Levenshtein.normalized_similarity, score_cutoff=min_similarity, limit=None
-            ):
-                out.append((items[i], similarity))
+            shortest = math.ceil(len(key) * min_similarity)
+            longest = math.floor(len(key) / min_similarity) if min_similarity else len(key) * 4
+            for length in range(shortest, longest + 1):
+                bucket = self._buckets.get((key[0], length))
+                if bucket is None:
+                    continue
+                choices, items = bucket
+                for _, similarity, i in process.extract(
+                    key, choices, scorer=Levenshtein.normalized_similarity, score_cutoff=min_similarity, limit=None
+                ):
+                    out.append((items[i], similarity))
         return out
 
     def subset(self, entries: Collection[int]) -> _KeyIndex:
@@ -286,15 +310,24 @@ class _KeyIndex:
 
 # -- the matcher ---------------------------------------------------------------------------
 
+_WORD_CACHE_SIZE = 100_000
+
 
 @dataclass(frozen=True)
 class _Word:
-    token: Token
+    """What the matcher knows of one token text (cached by text)."""
+
     word: str  # normal_word of the token
     compact: str  # its letters
     stop: bool
     filler: bool
+    no_start: bool  # a determiner or pronoun
+    gap: bool  # may stand between a cue and the window
     possessive: bool
+    shouted: bool  # all capitals, longer than one letter
+    initials: frozenset[str]  # first letters of its phonetic keys: a window it starts has one of them
+    cue_last: bool  # the last word of some cue before a window
+    after_first: bool  # the first word of some cue after a window
 
 
 class SoundAlikeMatcher:
@@ -322,8 +355,11 @@ class SoundAlikeMatcher:
         self._no_start = frozenset(normal_word(w) for w in settings.no_start_words)
         self._cues_before = _phrases(settings.cues_before)
         self._cues_after = _phrases(settings.cues_after)
+        self._cue_last = frozenset(p[-1] for phrases in self._cues_before.values() for p in phrases)
+        self._after_first = frozenset(p[0] for phrases in self._cues_after.values() for p in phrases)
         self._spelled: dict[str, list[SoundAlikeForm]] = {}
         self._always: set[int] = set()
+        self._words: dict[str, _Word] = {}
         prepared: dict[tuple[int, str, str], _Form] = {}
         for form in forms:
             if form.always:
@@ -344,7 +380,8 @@ class SoundAlikeMatcher:
                 continue
             stop_words = sum(w in self._stop for w in words)
             ends_with_stop_word = words[-1] in self._stop
-            out.extend(_Form(form, compact, key, stop_words, ends_with_stop_word, frozenset(words)) for key in phonetic_keys(compact) if key)
+            out.extend(_Form(form, compact, key, stop_words, ends_with_stop_word, frozenset(words))
+                       for key in phonetic_keys(compact) if key)
         return out
 
     # -- finding -------------------------------------------------------------------------
@@ -361,45 +398,56 @@ class SoundAlikeMatcher:
         """Sound-alike matches (and, with ``suggestions``, suggestions) in ``text``.
 
         ``tokens``: the text's word tokens in order. ``taken``: spans already matched some
-        other way (exact or fuzzy); no window overlapping them is considered. ``attested``:
-        entries found exactly elsewhere in the document.
+        other way; no window overlapping them is considered. ``attested``: entries found
+        exactly elsewhere in the document.
         """
         if not self.settings.enabled or not tokens or not (self._index.forms or self._spelled):
             return SoundAlikeResult((), ())
-        words = [self._word(text, t) for t in tokens]
-        cased = _looks_cased(text, tokens)
+        n = len(tokens)
+        words = [self._word(text[t.start:t.end]) for t in tokens]
         blocked = _covered(tokens, taken)
+        before = self._cued_before(words)
+        after = self._cued_after(words)
+        capitalised = self._capitalised(text, tokens, words)
         trusted = self._always | set(attested)
         trusted_index = self._index.subset(trusted) if trusted else None
-        cue_before: dict[int, bool] = {}
-        slot: dict[int, bool] = {}  # capitalised in cased text, not at a sentence start
         found: list[SoundAlike] = []
-        for first in range(len(words)):
-            if blocked[first]:
+        for first in range(n):
+            head = words[first]
+            if blocked[first] or head.filler or not head.compact:
                 continue
-            for last in range(first, min(first + MAX_WINDOW, len(words))):
-                if last > first and (blocked[last] or not self._joined(text, words[last - 1], words[last])):
+            reach = min(first + MAX_WINDOW, n)
+            context_here = before[first] or capitalised[first] or any(after[first:reach])
+            index = self._index if context_here or suggestions else trusted_index
+            spelling = len(head.compact) == 1 and self._spelled
+            if index is None and not spelling:
+                continue
+            # A window's phonetic key starts as its first word's does: skip starts no form shares.
+            if index is not None and head.initials and not head.initials & index.initials and not spelling:
+                continue
+            for last in range(first, reach):
+                if last > first and (blocked[last] or not _joinable(text, tokens[last - 1], tokens[last], words[last - 1],
+                                                                    words[last])):
                     break
                 window = words[first:last + 1]
-                if first not in slot:
-                    slot[first] = cased and not words[first].token.lowercase and not _sentence_start(
-                        text, words[first].token.start)
-                if not self._plausible(window, slot[first]):
+                slot = capitalised[first] and all(not tokens[k].lowercase or words[k].stop
+                                                  for k in range(first, last + 1))
+                if not self._plausible(window, slot):
                     continue
-                if first not in cue_before:
-                    cue_before[first] = self._cue_before(words, first)
-                context = self._context(words, last, cue_before[first], slot[first])
-                if context is Evidence.NONE and not suggestions:
-                    if trusted_index is None:
+                context = (Evidence.CONTEXT if before[first] or after[last]
+                           else Evidence.NAME_SLOT if slot else Evidence.NONE)
+                candidates = self._spelled_out(window)
+                if not candidates:
+                    window_index = self._index if context is not Evidence.NONE or suggestions else trusted_index
+                    if window_index is None:
                         continue
-                    index = trusted_index
-                else:
-                    index = self._index
-                for candidate in self._spelled_out(window) or self._sounding(window, index):
+                    candidates = self._sounding(window, window_index)
+                for candidate in candidates:
                     evidence = (Evidence.ALWAYS if candidate.entry in self._always
                                 else Evidence.ATTESTED if candidate.entry in trusted else context)
                     if evidence is not Evidence.NONE or suggestions:
-                        found.append(_with(candidate, window, evidence))
+                        found.append(replace(candidate, start=tokens[first].start, end=tokens[last].end,
+                                             evidence=evidence))
         threshold = self.settings.match_threshold
         matches = _non_overlapping([c for c in found if c.evidence is not Evidence.NONE and c.score >= threshold])
         if not suggestions:
@@ -407,31 +455,37 @@ class SoundAlikeMatcher:
         rest = [c for c in found if not any(c.start < m.end and m.start < c.end for m in matches)]
         return SoundAlikeResult(tuple(matches), tuple(_non_overlapping(rest)))
 
-    def _word(self, text: str, token: Token) -> _Word:
-        raw = text[token.start:token.end]
+    def _word(self, raw: str) -> _Word:
+        cached = self._words.get(raw)
+        if cached is not None:
+            return cached
         word = normal_word(raw)
-        return _Word(
-            token=token,
+        base = word.split("'", 1)[0]  # "i'll", "we're": the pronoun decides
+        compact = letters(word)
+        info = _Word(
             word=word,
-            compact=letters(word),
-            stop=word in self._stop,
+            compact=compact,
+            stop=word in self._stop or base in self._stop,
             filler=word in self._fillers,
+            no_start=word in self._no_start or base in self._no_start,
+            gap=word in self._gap or word in self._fillers,
             possessive=raw.casefold().replace("\u2019", "'").endswith("'s"),
+            shouted=len(raw) > 1 and raw.isupper(),
+            initials=frozenset(k[0] for k in phonetic_keys(compact) if k) if compact else frozenset(),
+            cue_last=word in self._cue_last,
+            after_first=word in self._after_first,
         )
-
-    @staticmethod
-    def _joined(text: str, left: _Word, right: _Word) -> bool:
-        gap = text[left.token.end:right.token.start]
-        if len(left.compact) == 1 and len(right.compact) == 1:
-            return bool(_LETTER_JOINER.fullmatch(gap))
-        return bool(_JOINER.fullmatch(gap))
+        if len(self._words) >= _WORD_CACHE_SIZE:
+            self._words.clear()
+        self._words[raw] = info
+        return info
 
     def _plausible(self, window: list[_Word], slot: bool) -> bool:
-        if any(not w.compact for w in window):
-            return False
         if len(window) > 1 and all(len(w.compact) == 1 for w in window):
             return True  # letters ("i b m"): only an acronym of the dictionary can match
-        if window[0].filler or window[-1].filler or window[0].word in self._no_start or all(w.stop for w in window):
+        if window[-1].filler or window[0].no_start or all(w.stop for w in window):
+            return False
+        if any(not w.compact for w in window):
             return False
         if len(window) > 1:
             return True
@@ -458,7 +512,7 @@ class SoundAlikeMatcher:
                 continue
             if window[-1].stop and not form.ends_with_stop_word:
                 continue  # "work at" is not "Workday": names rarely end in a function word
-            if any(w.word in self._no_start and w.word not in form.words for w in window[1:]):
+            if any(w.no_start and w.word not in form.words for w in window[1:]):
                 continue  # "alter the ex": a determiner or pronoun inside is a phrase, not a name
             edit = fuzz.ratio(compact, form.compact) / 100
             if edit < settings.min_edit:
@@ -475,44 +529,64 @@ class SoundAlikeMatcher:
 
     # -- evidence ------------------------------------------------------------------------
 
-    def _context(self, words: list[_Word], last: int, cue_before: bool, slot: bool) -> Evidence:
-        if cue_before or self._cue_after(words, last):
-            return Evidence.CONTEXT
-        return Evidence.NAME_SLOT if slot else Evidence.NONE
+    def _cued_before(self, words: list[_Word]) -> list[bool]:
+        """For each position: a cue phrase ends right before it, or before up to ``max_gap``
+        gap words or fillers ("our vendor was, uh, ...")."""
+        n = len(words)
+        out = [False] * n
+        for j, w in enumerate(words):
+            if not w.cue_last or not self._phrase_ends_at(words, j):
+                continue
+            k, gaps = j + 1, 0
+            while k < n:
+                out[k] = True
+                if not words[k].gap or gaps >= self.settings.max_gap:
+                    break
+                gaps += 1
+                k += 1
+        return out
 
-    def _cue_before(self, words: list[_Word], first: int) -> bool:
-        """A cue phrase ends right before the window, or before up to ``max_gap`` gap words or fillers."""
-        position = first - 1
-        for _ in range(self.settings.max_gap + 1):
-            if position < 0:
-                return False
-            for length, phrases in self._cues_before.items():
-                if position - length + 1 >= 0 and tuple(
-                    w.word for w in words[position - length + 1:position + 1]
-                ) in phrases:
-                    return True
-            if words[position].word not in self._gap and not words[position].filler:
-                return False
-            position -= 1
-        return False
-
-    def _cue_after(self, words: list[_Word], last: int) -> bool:
-        if words[last].possessive:
-            return True
-        for length, phrases in self._cues_after.items():
-            if last + length < len(words) and tuple(w.word for w in words[last + 1:last + 1 + length]) in phrases:
+    def _phrase_ends_at(self, words: list[_Word], j: int) -> bool:
+        for length, phrases in self._cues_before.items():
+            if j - length + 1 >= 0 and tuple(w.word for w in words[j - length + 1:j + 1]) in phrases:
                 return True
         return False
+
+    def _cued_after(self, words: list[_Word]) -> list[bool]:
+        """For each position: a window ending there is followed by a cue ("... licence") or is possessive."""
+        n = len(words)
+        out = [w.possessive for w in words]
+        for k in range(n - 1):
+            if out[k] or not words[k + 1].after_first:
+                continue
+            for length, phrases in self._cues_after.items():
+                if k + length < n and tuple(w.word for w in words[k + 1:k + 1 + length]) in phrases:
+                    out[k] = True
+                    break
+        return out
+
+    @staticmethod
+    def _capitalised(text: str, tokens: Sequence[Token], words: list[_Word]) -> list[bool]:
+        """For each position: a capitalised word (not a stop word) in cased text, not at a sentence start."""
+        if not _looks_cased(tokens, words):
+            return [False] * len(tokens)
+        return [not t.lowercase and not w.stop and not _sentence_start(text, t.start) for t, w in zip(tokens, words)]
+
+
+def _joinable(text: str, left: Token, right: Token, left_word: _Word, right_word: _Word) -> bool:
+    """Spaces, a line break or a hyphen between two words of one window; a dot only between letters ("S.A.P.")."""
+    gap = text[left.end:right.start]
+    if gap == " ":
+        return True
+    if len(left_word.compact) == 1 and len(right_word.compact) == 1:
+        return bool(_LETTER_JOINER.fullmatch(gap))
+    return bool(_JOINER.fullmatch(gap))
 
 
 def _candidate(form: SoundAlikeForm, key: str, phonetic: float, edit: float, score: float, spelled: bool) -> SoundAlike:
     """A candidate without its place yet (``_with`` sets the window and the evidence)."""
     return SoundAlike(0, 0, form.entry, form.text, form.is_head, key, round(phonetic, 3), round(edit, 3),
                       round(score, 3), spelled, Evidence.NONE)
-
-
-def _with(candidate: SoundAlike, window: list[_Word], evidence: Evidence) -> SoundAlike:
-    return replace(candidate, start=window[0].token.start, end=window[-1].token.end, evidence=evidence)
 
 
 def _phrases(items: Iterable[str]) -> dict[int, frozenset[tuple[str, ...]]]:
@@ -535,13 +609,12 @@ def _covered(tokens: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[
     return out
 
 
-def _looks_cased(text: str, tokens: Sequence[Token]) -> bool:
+def _looks_cased(tokens: Sequence[Token], words: list[_Word]) -> bool:
     """Capitals carry meaning: over a tenth of the tokens have one, and most are not all capitals."""
     capitalised = sum(not t.lowercase for t in tokens)
     if capitalised * 10 < len(tokens):
         return False
-    shouted = sum(t.end - t.start > 1 and text[t.start:t.end].isupper() for t in tokens)
-    return shouted * 2 < len(tokens)
+    return sum(w.shouted for w in words) * 2 < len(tokens)
 
 
 def _sentence_start(text: str, start: int) -> bool:
