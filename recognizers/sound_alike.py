@@ -449,11 +449,22 @@ class SoundAlikeMatcher:
                         found.append(replace(candidate, start=tokens[first].start, end=tokens[last].end,
                                              evidence=evidence))
         threshold = self.settings.match_threshold
-        matches = _non_overlapping([c for c in found if c.evidence is not Evidence.NONE and c.score >= threshold])
+        accepted = [c for c in found if c.evidence is not Evidence.NONE and c.score >= threshold]
+        matches = _non_overlapping(self._without_leading_stop_words(text, accepted))
         if not suggestions:
             return SoundAlikeResult(tuple(matches), ())
         rest = [c for c in found if not any(c.start < m.end and m.start < c.end for m in matches)]
         return SoundAlikeResult(tuple(matches), tuple(_non_overlapping(rest)))
+
+    def _without_leading_stop_words(self, text: str, candidates: list[SoundAlike]) -> list[SoundAlike]:
+        """Drop a window that only adds stop words before another match of the same term
+        ("So kiera brennan" when "kiera brennan" matches too)."""
+        def only_stop_words(start: int, end: int) -> bool:
+            return all(self._word(w).stop for w in text[start:end].split()) and bool(text[start:end].split())
+
+        return [c for c in candidates
+                if not any(o is not c and o.entry == c.entry and o.end == c.end and o.start > c.start
+                           and only_stop_words(c.start, o.start) for o in candidates)]
 
     def _word(self, raw: str) -> _Word:
         cached = self._words.get(raw)
@@ -623,12 +634,14 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _non_overlapping(candidates: list[SoundAlike]) -> list[SoundAlike]:
-    """The best candidates that do not overlap; a window inside a longer window of the same
-    entry gives way to it ("neve gallagher", not just "gallagher")."""
+    """The best candidates that do not overlap. A window that sounds like a part of a term
+    (a head word) gives way to a longer window that sounds like more of it: "neve gallagher"
+    for "Niamh Gallagher", not just "gallagher"; among windows that sound like the same
+    form, the better score wins ("North wind", not "North wind team")."""
     candidates = [
         c for c in candidates
         if not any(o.entry == c.entry and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
-                   for o in candidates)
+                   and len(letters(o.form.casefold())) > len(letters(c.form.casefold())) for o in candidates)
     ]
     chosen: list[SoundAlike] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.is_head, -(c.end - c.start), c.start, c.entry)):

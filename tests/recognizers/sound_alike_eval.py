@@ -11,7 +11,8 @@ Runs ``ProjectDictionaryRecognizer`` over ``data/sound_alike.jsonl`` (built by
 * R: misheard mentions found (every letter and digit covered by hits of the right term) over
   all misheard mentions;
 * P: hits that overlap a mention of the term they name, over all hits (negatives included);
-* negatives matched: negative items with any hit at all;
+* negatives matched: negative items with any hit at all; and how many right hits also
+  cover a word beyond the mention;
 
 once with sound-alike matching and once with spelling matches alone (exact and fuzzy),
 then recall per error pattern.
@@ -43,6 +44,7 @@ class Figures:
     correct_hits: int = 0
     negatives: int = 0
     negatives_matched: int = 0
+    too_long: int = 0  # right hits that also cover a word beyond the mention
     by_pattern: Counter = field(default_factory=Counter)
     found_by_pattern: Counter = field(default_factory=Counter)
     misses: list[tuple[str, str]] = field(default_factory=list)
@@ -58,7 +60,8 @@ class Figures:
 
     def line(self, name: str) -> str:
         return (f"{name}: R {self.recall:.3f}  P {self.precision:.3f}  negatives matched "
-                f"{self.negatives_matched}/{self.negatives}  ({self.misheard} misheard mentions, {self.hits} hits)")
+                f"{self.negatives_matched}/{self.negatives}  ({self.misheard} misheard mentions, {self.hits} hits, "
+                f"{self.too_long} longer than the mention)")
 
 
 def _dictionary(terms: list[dict]) -> tuple:
@@ -84,8 +87,14 @@ def evaluate(items: list[dict], *, settings: SoundAlikeSettings | None = None,
         spans = item["spans"]
         figures.hits += len(hits)
         for start, end, term in hits:
-            if any(s["term"] == term and start < s["end"] and s["start"] < end for s in spans):
+            mentions = [s for s in spans if s["term"] == term and start < s["end"] and s["start"] < end]
+            if mentions:
                 figures.correct_hits += 1
+                inside = {i for s in mentions for i in range(s["start"], s["end"])}
+                surface = item["text"][start:end]
+                if surface.endswith(("'s", "\u2019s")):  # a possessive ending is part of the word
+                    end -= 2
+                figures.too_long += any(item["text"][i].isalnum() for i in range(start, end) if i not in inside)
             else:
                 figures.false_hits.append((item["id"], item["text"][start:end], term))
         if item["kind"] == "negative":
