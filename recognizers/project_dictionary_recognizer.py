@@ -38,7 +38,7 @@ from recognizers.sound_alike import (
 )
 from service.engine.canonical import LEGAL_SUFFIXES, canonical_form
 from service.store.common_words import common_words
-from service.store.entities import ENTITY_TYPES, PERSON
+from service.store.entities import DEFAULT_SOUND_ALIKE, ENTITY_TYPES, PERSON, SOUND_ALIKE_MODES
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two tokens of one name: spaces, a line break, a hyphen.
@@ -65,17 +65,13 @@ CANONICAL_METADATA_KEY = "dictionary_canonical"
 TERM_METADATA_KEY = "dictionary_term"
 HOW_METADATA_KEY = "dictionary_how"  # exact | head word | fuzzy | sound-alike
 
-# How a term takes part in sound-alike matching: "context" needs evidence around the
-# window, "always" matches anywhere, "off" never sound-alike matches.
-SOUND_ALIKE_MODES = ("context", "always", "off")
-
 
 @dataclass(frozen=True)
 class DictionaryEntry:
     term: str
     entity_type: str
     aliases: tuple[str, ...] = ()
-    sound_alike: str = "context"  # one of SOUND_ALIKE_MODES
+    sound_alike: str = DEFAULT_SOUND_ALIKE  # one of SOUND_ALIKE_MODES
 
 
 @dataclass(frozen=True)

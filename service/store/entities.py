@@ -13,4 +13,10 @@ ENTITY_TYPES: tuple[str, ...] = (PERSON, ORGANIZATION, UNIVERSITY, PRODUCT, LOCA
 # the interviewee, which the surrogate alone hides.
 ORGANIZATION_ROLES: tuple[str, ...] = ("employer", "client", "vendor", "data_provider", "other")
 
+# How a term takes part in sound-alike matching of misheard names ("alter ex" for
+# Alteryx): "context" needs evidence around the rendering, "always" matches anywhere,
+# "off" never matches by sound.
+SOUND_ALIKE_MODES: tuple[str, ...] = ("context", "always", "off")
+DEFAULT_SOUND_ALIKE = "context"
+
 API_KEY_ROLES: tuple[str, ...] = ("admin", "redactor")
