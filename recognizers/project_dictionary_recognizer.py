@@ -138,15 +138,16 @@ def _as_entry(item: Any) -> DictionaryEntry:
         return item
     if isinstance(item, Mapping):
         return DictionaryEntry(
-            item["term"], item["entity_type"], tuple(item.get("aliases") or ()), item.get("sound_alike") or "context"
+            item["term"], item["entity_type"], tuple(item.get("aliases") or ()),
+            item.get("sound_alike") or DEFAULT_SOUND_ALIKE,
         )
     if isinstance(item, tuple):
         term, entity_type, *rest = item
         aliases = tuple(rest[0]) if rest and rest[0] else ()
-        return DictionaryEntry(term, entity_type, aliases, rest[1] if len(rest) > 1 and rest[1] else "context")
+        return DictionaryEntry(term, entity_type, aliases, rest[1] if len(rest) > 1 and rest[1] else DEFAULT_SOUND_ALIKE)
     return DictionaryEntry(
         item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()),
-        getattr(item, "sound_alike", None) or "context",
+        getattr(item, "sound_alike", None) or DEFAULT_SOUND_ALIKE,
     )
 
 
@@ -354,9 +355,12 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         return _Match(start, end, form.entry, round(score, 3), how, form.is_head)
 
     def _ordinary_split(self, window: list[_Token], form: _Form) -> bool:
-        """The term heard as more lowercase English words than it has ("big query" for "BigQuery")."""
-        limit = self._sound_alike.settings.split_word_zipf
-        return len(window) > form.words and all(t.lowercase and english_zipf(t.word) >= limit for t in window)
+        """The term heard as more lowercase English words than it has ("big query" for
+        "BigQuery"), left to sound-alike matching (unless that is off for the term)."""
+        settings = self._sound_alike.settings
+        if not settings.enabled or self._entries[form.entry].sound_alike == "off" or len(window) <= form.words:
+            return False
+        return all(t.lowercase and english_zipf(t.word) >= settings.split_word_zipf for t in window)
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         # fuzz.ratio = 2*common/(len_a+len_b), so only forms of similar length can reach the threshold.

@@ -18,8 +18,10 @@ match only with one of these (``Evidence``):
 * a name-like slot: the window is capitalised in cased text and not at a sentence start.
 
 And never: a single very common word (wordfreq Zipf at or above a threshold), a window
-made only of stop words, one that starts or ends with a filler ("uh"), or one with more
-stop words than the form has plus a configured allowance ("all the tricks").
+made only of stop words, one that ends with a filler ("uh") or with a function word the
+form does not end with ("work at"), one that starts with or holds a determiner or pronoun
+("the tricks", "alter the ex", "I got"), or one with more stop words than the form has
+plus a configured allowance ("all the tricks").
 
 A close candidate that lacks evidence, or scores between the suggestion and the match
 thresholds, is a *suggestion*: shown to a person, never replaced on its own.
@@ -53,7 +55,7 @@ from wordfreq import zipf_frequency
 from config import CONFIG_DIR
 
 DEFAULT_SETTINGS_PATH = CONFIG_DIR / "sound_alike.yaml"
-ENCODER_NAME = "metaphone"  # as shown in explanations: "sounds like the term (metaphone ALTRKS)"
+ENCODER_NAME = "metaphone"  # Double Metaphone, as explanations show it: "(metaphone ALTRKS)"
 MAX_LETTERS = 5  # "k p m g", "u c l a": longer letter-by-letter spellings are not names
 MAX_WINDOW = 4  # tokens: "twenty three and me"
 
@@ -218,10 +220,6 @@ def phonetic_keys(compact: str) -> tuple[str, ...]:
     """Double Metaphone's primary and (when different) alternate key."""
     primary, alternate = doublemetaphone(compact)
     return (primary, alternate) if alternate and alternate != primary else (primary,)
-
-
-def key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    return max(Levenshtein.normalized_similarity(x, y) for x in a for y in b)
 
 
 def _is_acronym(text: str) -> bool:

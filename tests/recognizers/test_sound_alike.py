@@ -245,6 +245,9 @@ def test_dictionary_recognizer_lowercase_split_into_common_words_needs_context()
     assert found(recognizer, "the big query we ran took hours") == []
     assert found(recognizer, "we moved the warehouse to big query") == [("big query", "PRODUCT")]
     assert found(recognizer, "the Big Query tables") == [("Big Query", "PRODUCT")]
+    # a term matched by spelling only keeps matching the split by spelling
+    spelling_only = ProjectDictionaryRecognizer([("BigQuery", "PRODUCT", (), "off")])
+    assert found(spelling_only, "the big query we ran took hours") == [("big query", "PRODUCT")]
 
 
 def test_dictionary_recognizer_suggestions_carry_the_term_separately():
