@@ -417,7 +417,7 @@ class SoundAlikeMatcher:
             reach = min(first + MAX_WINDOW, n)
             context_here = before[first] or capitalised[first] or any(after[first:reach])
             index = self._index if context_here or suggestions else trusted_index
-            spelling = len(head.compact) == 1 and self._spelled
+            spelling = len(head.compact) == 1 and bool(self._spelled)
             if index is None and not spelling:
                 continue
             # A window's phonetic key starts as its first word's does: skip starts no form shares.
@@ -428,13 +428,13 @@ class SoundAlikeMatcher:
                                                                     words[last])):
                     break
                 window = words[first:last + 1]
-                slot = capitalised[first] and all(not tokens[k].lowercase or words[k].stop
-                                                  for k in range(first, last + 1))
-                if not self._plausible(window, slot):
+                slot = capitalised[first] and all(
+                    not tokens[k].lowercase or words[k].stop for k in range(first + 1, last + 1))
+                if not self._plausible(window, slot, spelling):
                     continue
                 context = (Evidence.CONTEXT if before[first] or after[last]
                            else Evidence.NAME_SLOT if slot else Evidence.NONE)
-                candidates = self._spelled_out(window)
+                candidates = self._spelled_out(window) if spelling else []
                 if not candidates:
                     window_index = self._index if context is not Evidence.NONE or suggestions else trusted_index
                     if window_index is None:
@@ -489,8 +489,8 @@ class SoundAlikeMatcher:
         self._words[raw] = info
         return info
 
-    def _plausible(self, window: list[_Word], slot: bool) -> bool:
-        if len(window) > 1 and all(len(w.compact) == 1 for w in window):
+    def _plausible(self, window: list[_Word], slot: bool, letter: bool) -> bool:
+        if letter and len(window) > 1 and all(len(w.compact) == 1 for w in window):
             return True  # letters ("i b m"): only an acronym of the dictionary can match
         if window[-1].filler or window[0].no_start or all(w.stop for w in window):
             return False
