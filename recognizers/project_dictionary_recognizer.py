@@ -13,7 +13,15 @@ For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND AN
 * an exact key match wins; in every other window rapidfuzz's ``fuzz.ratio`` against forms
   of similar length, above a threshold and a minimum length, catches misspellings;
 * generic words (``service.vocabulary.generic_words``) are never fuzzy-matched, never
-  serve as head words, and match a term exactly only when capitalised in the text.
+  serve as head words, and match a term exactly only when capitalised in the text;
+* windows that matched none of these are then compared by sound (``recognizers.sound_alike``):
+  "alter ex" or "all tricks" for "Alteryx", "snow flake" for "Snowflake", "s a p" for "SAP",
+  with context guards; such a hit scores just below a fuzzy one. Close sound-alikes
+  without the evidence a match needs are ``suggestions``, for a person to confirm.
+
+Every hit carries, besides its prose reason, the term (``dictionary_term``) and how it
+matched (``dictionary_how``: exact, head word, fuzzy or sound-alike) in its metadata, so
+a report can say how without saying which term.
 """
 from __future__ import annotations
 
@@ -28,10 +36,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
 from recognizers.name_matcher import NameMatcher
+from recognizers.sound_alike import SoundAlikeForm, SoundAlikeMatcher, SoundAlikeSettings, default_settings, english_zipf
 from service.vocabulary.canonical import canonical_form
 from service.vocabulary.entity_types import NAME_TYPES, PERSON
 from service.vocabulary.generic_words import generic_words
 from service.vocabulary.organization_suffixes import LEGAL_SUFFIX_KEYS, suffix_key
+from service.vocabulary.sound_alike_modes import ALWAYS, DEFAULT_SOUND_ALIKE, OFF, SOUND_ALIKE_MODES
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two tokens of one name: spaces, a line break, a hyphen.
@@ -49,8 +59,16 @@ EXACT_SCORE = 0.98
 HEAD_SCORE = 0.92
 FUZZY_MIN_SCORE = 0.86  # at the fuzzy threshold
 FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
+# Sounding like a term (with the context guards) is weaker than looking like it, but still
+# the researcher's own list: just below a fuzzy match, above the NER model.
+SOUND_ALIKE_SCORE = 0.855
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
+# Structured explanation of a hit, so that reports can show how without showing the term.
+TERM_METADATA_KEY = "dictionary_term"
+HOW_METADATA_KEY = "dictionary_how"  # one of MATCH_KINDS
+EXACT, HEAD_WORD, FUZZY, SOUND_ALIKE = "exact", "head word", "fuzzy", "sound-alike"
+MATCH_KINDS = (EXACT, HEAD_WORD, FUZZY, SOUND_ALIKE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,21 @@ class DictionaryEntry:
     term: str
     entity_type: str
     aliases: tuple[str, ...] = ()
+    sound_alike: str = DEFAULT_SOUND_ALIKE  # one of SOUND_ALIKE_MODES
+
+
+@dataclass(frozen=True)
+class DictionarySuggestion:
+    """A window that sounds like a term but not enough (or without context) to be replaced."""
+
+    start: int
+    end: int
+    entity_type: str
+    term: str  # a name: never in reports that hide terms
+    canonical: str
+    method: str  # "metaphone ALTRKS" or "spelled out": no term in it, but close to one
+    score: float  # the sound-alike score, 0..1
+    evidence: str  # what context it had ("none", "context", ...; see recognizers.sound_alike.Evidence)
 
 
 @dataclass(frozen=True)
@@ -68,6 +101,7 @@ class _Form:
     entry: int  # index into the recognizer's entries
     is_head: bool
     all_generic: bool  # every word of the form is a generic word
+    words: int = 1  # how many words the form has
 
 
 @dataclass(frozen=True)
@@ -89,6 +123,7 @@ class _Match:
     score: float
     how: str
     is_head: bool
+    kind: str = FUZZY  # one of MATCH_KINDS
 
 
 def _word(raw: str) -> str:
@@ -107,13 +142,24 @@ def _key(word: str) -> str:
 
 def _as_entry(item: Any) -> DictionaryEntry:
     if isinstance(item, DictionaryEntry):
-        return item
-    if isinstance(item, Mapping):
-        return DictionaryEntry(item["term"], item["entity_type"], tuple(item.get("aliases") or ()))
-    if isinstance(item, tuple):
+        entry = item
+    elif isinstance(item, Mapping):
+        entry = DictionaryEntry(
+            item["term"], item["entity_type"], tuple(item.get("aliases") or ()),
+            item.get("sound_alike") or DEFAULT_SOUND_ALIKE,
+        )
+    elif isinstance(item, tuple):
         term, entity_type, *rest = item
-        return DictionaryEntry(term, entity_type, tuple(rest[0]) if rest and rest[0] else ())
-    return DictionaryEntry(item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()))
+        aliases = tuple(rest[0]) if rest and rest[0] else ()
+        entry = DictionaryEntry(term, entity_type, aliases, rest[1] if len(rest) > 1 and rest[1] else DEFAULT_SOUND_ALIKE)
+    else:
+        entry = DictionaryEntry(
+            item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()),
+            getattr(item, "sound_alike", None) or DEFAULT_SOUND_ALIKE,
+        )
+    if entry.sound_alike not in SOUND_ALIKE_MODES:
+        raise ValueError(f"sound_alike must be one of {', '.join(SOUND_ALIKE_MODES)}")
+    return entry
 
 
 class ProjectDictionaryRecognizer(TranscriptRecognizer):
@@ -129,9 +175,11 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         threshold: int = DEFAULT_THRESHOLD,
         min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
         extra_generic_words: Iterable[str] = (),
+        sound_alike: SoundAlikeSettings | None = None,
         **kwargs: Any,
     ) -> None:
-        """``terms``: store ``Term``s, ``(term, entity_type, aliases)`` tuples or mappings."""
+        """``terms``: store ``Term``s, ``(term, entity_type, aliases[, sound_alike])`` tuples or
+        mappings. ``sound_alike``: the sound-alike settings (default: ``config/sound_alike.yaml``)."""
         self._entries = [_as_entry(item) for item in terms]
         self._threshold = threshold
         self._min_fuzzy_length = min_fuzzy_length
@@ -140,8 +188,10 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._fuzzy_choices_by_length: dict[int, list[str]] = {}
         self._max_tokens = 1
+        self._sound_forms: list[SoundAlikeForm] = []
         self._build_forms()
         self._matcher = NameMatcher(self._exact)
+        self._sound_alike = SoundAlikeMatcher(self._sound_forms, sound_alike or default_settings())
         super().__init__(**kwargs)
 
     @classmethod
@@ -164,14 +214,20 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                     self._max_tokens = max(self._max_tokens, len(words))
                     compact = "".join(_key(w) for w in words)
                     all_generic = all(w in self._generic for w in words)
-                    full.setdefault(compact, _Form(compact, index, False, all_generic))
+                    full.setdefault(compact, _Form(compact, index, False, all_generic, len(words)))
                     if len(words) > 1:
                         for head in self._head_words(entry.entity_type, words):
                             heads.setdefault(_key(head), set()).add(index)
+                if entry.sound_alike != OFF:
+                    self._sound_forms.append(SoundAlikeForm(index, name, always=entry.sound_alike == ALWAYS))
         self._exact = dict(full)
         for compact, owners in heads.items():
             if len(owners) == 1 and compact not in full:  # a head shared by two terms is not distinctive
-                self._exact[compact] = _Form(compact, next(iter(owners)), True, False)
+                owner = next(iter(owners))
+                self._exact[compact] = _Form(compact, owner, True, False)
+                mode = self._entries[owner].sound_alike
+                if mode != OFF:
+                    self._sound_forms.append(SoundAlikeForm(owner, compact, always=mode == ALWAYS, is_head=True))
         for compact, form in self._exact.items():
             if len(compact) >= self._min_fuzzy_length and not form.all_generic:
                 self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
@@ -195,13 +251,12 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     # -- matching --------------------------------------------------------------------
 
     def analyze(self, text: str, entities: list[str] | None, nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not text or not self._exact:
+        if not text or not self._entries:
             return []
         wanted = set(entities) if entities else set(self.supported_entities)
         tokens = self._tokenise(text)
-        candidates = self._candidates(text, tokens)
         results = []
-        for match in self._non_overlapping(candidates, len(tokens)):
+        for match in self._matches(text, tokens):
             entry = self._entries[match.entry]
             if entry.entity_type not in wanted:
                 continue
@@ -209,8 +264,62 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                 match.start, match.end, entry.entity_type, match.score, f'dictionary term "{entry.term}" ({match.how})'
             )
             result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
+            result.recognition_metadata[TERM_METADATA_KEY] = entry.term
+            result.recognition_metadata[HOW_METADATA_KEY] = match.kind
             results.append(result)
         return results
+
+    def suggestions(self, text: str) -> list[DictionarySuggestion]:
+        """Sound-alikes of terms below the match threshold or without context, for a person to confirm."""
+        if not text or not self._entries:
+            return []
+        tokens = self._tokenise(text)
+        matches = self._matches(text, tokens)
+        result = self._sound_alike.find(
+            text, tokens, taken=[(m.start, m.end) for m in matches], attested=self._attested(matches), suggestions=True
+        )
+        out = []
+        for c in result.suggestions:
+            entry = self._entries[c.entry]
+            out.append(DictionarySuggestion(
+                c.start, c.end, entry.entity_type, entry.term, canonical_form(entry.entity_type, entry.term),
+                c.method, c.score, c.evidence.value,
+            ))
+        return out
+
+    def _matches(self, text: str, tokens: list[_Token]) -> list[_Match]:
+        return self._sound_alikes(text, tokens, self._non_overlapping(self._candidates(text, tokens), len(tokens)))
+
+    def _sound_alikes(self, text: str, tokens: list[_Token], matches: list[_Match]) -> list[_Match]:
+        """Sound-alikes of terms where no exact match is; returns ``matches`` with them added.
+
+        A sound-alike window may swallow a head-word or fuzzy match of the same term inside
+        it ("neve gallagher" holds the head word "gallagher", "zed scaler" the fuzzy
+        "scaler"): the whole rendering is the name. It never overlaps anything else.
+        """
+        found = self._sound_alike.find(
+            text, tokens, taken=[(m.start, m.end) for m in matches if m.kind == EXACT], attested=self._attested(matches)
+        ).matches
+        if not found:
+            return matches
+        kept = list(matches)
+        for c in found:
+            overlapping = [m for m in kept if m.start < c.end and c.start < m.end]
+            if any(m.entry != c.entry or m.start < c.start or m.end > c.end or (m.start, m.end) == (c.start, c.end)
+                   for m in overlapping):
+                continue
+            kept = [m for m in kept if m not in overlapping]
+            first = next(i for i, t in enumerate(tokens) if t.start == c.start)
+            last = next(i for i in range(first, len(tokens)) if tokens[i].end == c.end)
+            kept.append(_Match(first, last, c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}",
+                               c.is_head, SOUND_ALIKE))
+        return sorted(kept, key=lambda m: m.start)
+
+    @staticmethod
+    def _attested(matches: list[_Match]) -> set[int]:
+        # The term written as the dictionary writes it (exactly, or its head word): the
+        # document is about it, so its sound-alikes need no further context.
+        return {m.entry for m in matches if m.kind in (EXACT, HEAD_WORD)}
 
     @staticmethod
     def _tokenise(text: str) -> list[_Token]:
@@ -242,8 +351,12 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                     continue  # "north wind", "apple": ordinary words, not a name
                 form = exact.get((first, last))
                 if form is not None:
-                    score, how = (HEAD_SCORE, "head word") if form.is_head else (EXACT_SCORE, "exact")
-                    matches.append(_Match(first, last, tokens[first].start, token.end, form.entry, score, how, form.is_head))
+                    if self._ordinary_split(tokens[first : last + 1], form):
+                        continue  # "big query", "sales force": a sound-alike, which needs context
+                    kind, score = (HEAD_WORD, HEAD_SCORE) if form.is_head else (EXACT, EXACT_SCORE)
+                    matches.append(
+                        _Match(first, last, tokens[first].start, token.end, form.entry, score, kind, form.is_head, kind)
+                    )
                 elif not all_generic and len(compact) >= self._min_fuzzy_length:
                     if last > first and (tokens[first].word in STOP_WORDS or token.word in STOP_WORDS):
                         continue  # "the Nortwind": let the window without the stop word match
@@ -264,6 +377,14 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         score = FUZZY_MIN_SCORE + (FUZZY_MAX_SCORE - FUZZY_MIN_SCORE) * (ratio - self._threshold) / span
         how = f"{'head word, ' if form.is_head else ''}fuzzy {ratio:.0f}"
         return _Match(first, last, tokens[first].start, tokens[last].end, form.entry, round(score, 3), how, form.is_head)
+
+    def _ordinary_split(self, window: list[_Token], form: _Form) -> bool:
+        """The term heard as more lowercase English words than it has ("big query" for
+        "BigQuery"), left to sound-alike matching (unless that is off for the term)."""
+        settings = self._sound_alike.settings
+        if not settings.enabled or self._entries[form.entry].sound_alike == OFF or len(window) <= form.words:
+            return False
+        return all(t.lowercase and english_zipf(t.word) >= settings.split_word_zipf for t in window)
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         # fuzz.ratio = 2*common/(len_a+len_b), so only forms of similar length can reach the threshold.

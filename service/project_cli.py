@@ -24,12 +24,18 @@ from service.config import get_settings
 from service.errors import InputError, SetupError
 from service.textfile import read_input_file, read_text_file, write_atomic
 from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES
+from service.vocabulary.sound_alike_modes import SOUND_ALIKE_MODES
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only when a command needs it
     from service.store import Project, ProjectStore
 
 # Kept in step with service.store.entities (imported lazily, see above).
 ORGANIZATION_ROLES = ("employer", "client", "vendor", "data_provider", "other")
+SOUND_ALIKE_HELP = (
+    f'How renderings that only sound like the name match ("alter ex" for Alteryx), one of {", ".join(SOUND_ALIKE_MODES)}: '
+    "context (the default: with a vendor or employer cue, a capital or the name itself nearby), always (anywhere) "
+    "or off."
+)
 
 project_app = typer.Typer(
     no_args_is_help=True,
@@ -257,21 +263,27 @@ def dict_add(
     role: Annotated[Optional[str], typer.Option("--role", help=f"ORGANIZATION only: {', '.join(ORGANIZATION_ROLES)}.")] = None,
     aliases: Annotated[Optional[list[str]], typer.Option("--alias", help="Another way it is written (repeatable).")] = None,
     surrogate: Annotated[Optional[str], typer.Option("--surrogate", help='Fixed surrogate, e.g. "Company Y".')] = None,
+    sound_alike: Annotated[Optional[str], typer.Option(
+        "--sound-alike",
+        help=SOUND_ALIKE_HELP,
+    )] = None,
 ) -> None:
     """Add a known name to the project's dictionary."""
     with local_store() as store:
         found = find_project(store, project)
-        added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate)
+        added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate,
+                               sound_alike=sound_alike)
     err.print(f"added term {added.id} ({added.entity_type}) to project {found.id}", markup=False)
 
 
 @dict_app.command("list")
 def dict_list(project: ProjectArg) -> None:
-    """Print the dictionary: id, type, role, fixed surrogate, term and aliases (contains names)."""
+    """Print the dictionary: id, type, role, fixed surrogate, term, aliases and sound-alike mode (contains names)."""
     with local_store() as store:
         terms = store.list_terms(find_project(store, project).id)
     for t in terms:
-        typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases)]))
+        typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases),
+                              t.sound_alike]))
 
 
 @dict_app.command("remove")

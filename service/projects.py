@@ -183,12 +183,18 @@ def project_options(store: ProjectStore, project: Project, *, cache: OptionsCach
 
 # The dictionary recognizer explains a hit as: dictionary term "<term>" (<how>). Fine for
 # /v1/analyze (the caller is checking the dictionary), but redacted output and its report
-# travel with the transcript, so there the term itself is left out.
-_TERM_REASON = re.compile(r'dictionary term ".*?" \((exact|head word|(?:head word, )?fuzzy \d+)\)', re.DOTALL)
+# travel with the transcript, so there the term itself is left out, and so is the phonetic
+# key of a sound-alike ("metaphone ALTRKS" is nearly the term).
+_TERM_REASON = re.compile(
+    r'dictionary term ".*?" \((exact|(?:head word, )?fuzzy \d+|head word|sounds like)'
+    r'(?:, (?:metaphone [A-Z0-9]+|spelled out))?\)',
+    re.DOTALL,
+)
 
 
 def without_terms(reason: str) -> str:
-    """``reason`` with any dictionary term's text removed ("project dictionary term (fuzzy 94)")."""
+    """``reason`` with any dictionary term's text removed ("project dictionary term (fuzzy 94)",
+    "project dictionary term (sounds like)")."""
     return _TERM_REASON.sub(lambda m: f"project dictionary term ({m.group(1)})", reason)
 
 

@@ -160,6 +160,11 @@ class TermCreate(BaseModel):
     )
     aliases: list[Annotated[str, StringConstraints(min_length=1, max_length=300)]] = Field(default_factory=list, max_length=100)
     surrogate: str | None = Field(None, max_length=198, description='Fixed surrogate, e.g. "Company Y" (written "[Company Y]")')
+    sound_alike: Literal["context", "always", "off"] = Field(
+        "context",
+        description='How renderings that only sound like the term match ("alter ex" for Alteryx): '
+        '"context" with a vendor/employer cue or a mention of the term nearby, "always" anywhere, "off" never',
+    )
 
 
 class TermPublic(BaseModel):
@@ -171,6 +176,7 @@ class TermPublic(BaseModel):
     role: str | None
     aliases: list[str]
     surrogate: str | None
+    sound_alike: str
     created_at: datetime | None
 
 

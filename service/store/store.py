@@ -193,9 +193,12 @@ class ProjectStore(JobStoreMixin):
         role: str | None = None,
         aliases: Iterable[str] = (),
         surrogate: str | None = None,
+        sound_alike: str | None = None,
     ) -> Term:
-        """Add a dictionary term. ``surrogate`` ("Company Y") fixes the entity's label ("[Company Y]")."""
-        spec = TermSpec(term=term, entity_type=entity_type, role=role, aliases=tuple(aliases), surrogate=surrogate)
+        """Add a dictionary term. ``surrogate`` ("Company Y") fixes the entity's label ("[Company Y]");
+        ``sound_alike`` ("context", "always" or "off") says how renderings that only sound like it match."""
+        spec = TermSpec(term=term, entity_type=entity_type, role=role, aliases=tuple(aliases), surrogate=surrogate,
+                        sound_alike=sound_alike)
         return self._run(lambda c: dictionary.add(c, self._crypto, project_id, spec))
 
     def list_terms(self, project_id: int, *, entity_type: str | None = None) -> list[Term]:

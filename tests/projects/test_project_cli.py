@@ -34,8 +34,10 @@ def run(capsys, *argv):
 
 def test_entity_types_match_the_store():
     from service.store import ENTITY_TYPES, ORGANIZATION_ROLES
+    from service.store.entities import SOUND_ALIKE_MODES
 
     assert project_cli.ENTITY_TYPES == ENTITY_TYPES and project_cli.ORGANIZATION_ROLES == ORGANIZATION_ROLES
+    assert project_cli.SOUND_ALIKE_MODES == SOUND_ALIKE_MODES
 
 
 def test_project_create_prints_the_admin_key_once_and_creates_a_private_key_file(capsys, local_env):
@@ -81,15 +83,23 @@ def test_dictionary_add_import_export_list_remove(capsys, tmp_path):
     assert code == 2 and str(bad) in err and "Amin" not in err
     code, _, err = run(capsys, "project", "dict", "import", "study", str(tmp_path / "terms.txt"))
     assert code == 2
+    assert run(capsys, "project", "dict", "add", "study", "Alteryx", "--type", "ORGANIZATION",
+               "--sound-alike", "always")[0] == 0
+    code, _, err = run(capsys, "project", "dict", "add", "study", "Snowflake", "--type", "ORGANIZATION",
+                       "--sound-alike", "sometimes")
+    assert code == 2 and "sound_alike must be one of" in err
     code, out, _ = run(capsys, "project", "dict", "list", "study")
     rows = [line.split("\t") for line in out.splitlines()]
+    assert next(r[6] for r in rows if r[4] == "Alteryx") == "always"
+    assert run(capsys, "project", "dict", "remove", "study", next(r[0] for r in rows if r[4] == "Alteryx"))[0] == 0
+    rows = [r for r in rows if r[4] != "Alteryx"]
     assert {r[4] for r in rows} == {"Northwind Analytics", "Acme Corp", "Sarah Chen", "Seattle", "University of Westbrook"}
     exported = tmp_path / "out" / "dictionary.yaml"
     code, _, err = run(capsys, "project", "dict", "export", "study", "-o", str(exported))
     assert code == 0 and stat.S_IMODE(exported.stat().st_mode) == 0o600
     assert "University of Westbrook" in exported.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "project", "dict", "export", "study")
-    assert out.startswith("term,entity_type,role,aliases,surrogate\n") and "NWA|North Wind Analytics" in out
+    assert out.startswith("term,entity_type,role,aliases,surrogate,sound_alike\n") and "NWA|North Wind Analytics" in out
     # what was exported imports into another project
     run(capsys, "project", "create", "copy")
     assert run(capsys, "project", "dict", "import", "copy", str(exported))[2].strip().endswith("5 terms added to project 2")

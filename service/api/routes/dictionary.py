@@ -28,7 +28,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 def term_public(term: Term) -> TermPublic:
     return TermPublic(
         id=term.id, term=term.term, entity_type=term.entity_type, role=term.role,
-        aliases=list(term.aliases), surrogate=term.surrogate, created_at=term.created_at,
+        aliases=list(term.aliases), surrogate=term.surrogate, sound_alike=term.sound_alike, created_at=term.created_at,
     )
 
 
@@ -41,7 +41,8 @@ def list_terms(project_id: int, access: AdminDep, store: StoreDep, response: Res
 @router.post("", status_code=201, response_model=TermPublic, summary="Add a term (admin)")
 def add_term(project_id: int, body: TermCreate, access: AdminDep, store: StoreDep) -> TermPublic:
     term = store.add_term(
-        access.project_id, body.term, body.entity_type, role=body.role, aliases=body.aliases, surrogate=body.surrogate
+        access.project_id, body.term, body.entity_type, role=body.role, aliases=body.aliases, surrogate=body.surrogate,
+        sound_alike=body.sound_alike,
     )
     return term_public(term)
 
