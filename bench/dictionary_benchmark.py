@@ -104,7 +104,8 @@ def main() -> None:
     warm = median_seconds(lambda: sounding.analyze(text, None, None), args.repeat)
     alone_spelling = median_seconds(lambda: spelling.analyze(text, None, None), args.repeat)
 
-    # The three settings take turns, so that load from other processes falls on all alike.
+    # The three settings take turns, so that load from other processes falls on all alike;
+    # each round's ratios compare runs made seconds apart.
     runs = {
         "base": lambda: engine.analyze(text),
         "spelling": lambda: engine.analyze(text, options=RequestOptions(recognizers=(spelling,))),
@@ -119,16 +120,17 @@ def main() -> None:
             fn()
             times[name].append(CLOCK() - started)
     base, with_spelling, with_sound = (statistics.median(times[name]) for name in runs)
+    ratio = {name: statistics.median(t / b for t, b in zip(times[name], times["base"])) for name in runs}
 
     words = len(text.split())
     print(f"text: {path.name} ({words} words); dictionary: {len(terms)} real names; "
-          f"median CPU time of {args.repeat} runs")
+          f"median CPU time of {args.repeat} runs (ratio: median of the rounds' ratios)")
     print(f"  analyze, no dictionary            {base * 1000:8.1f} ms")
-    print(f"  analyze, dictionary by spelling   {with_spelling * 1000:8.1f} ms  x{with_spelling / base:.3f}")
-    print(f"  analyze, dictionary + sound-alike {with_sound * 1000:8.1f} ms  x{with_sound / base:.3f}")
-    print(f"  dictionary recognizer alone: spelling {alone_spelling * 1000:.1f} ms, with sound-alike "
-          f"{warm * 1000:.1f} ms (first call, cold key cache: {cold * 1000:.1f} ms); building it: {build * 1000:.1f} ms")
-
+    print(f"  analyze, dictionary by spelling   {with_spelling * 1000:8.1f} ms  x{ratio['spelling']:.3f}")
+    print(f"  analyze, dictionary + sound-alike {with_sound * 1000:8.1f} ms  x{ratio['sound']:.3f}")
+    print(f"  dictionary recognizer alone: spelling {alone_spelling * 1000:.1f} ms ({alone_spelling / base:.1%} of "
+          f"analyze), with sound-alike {warm * 1000:.1f} ms ({warm / base:.1%}); first call, cold key cache: "
+          f"{cold * 1000:.1f} ms; building it: {build * 1000:.1f} ms")
 
 if __name__ == "__main__":
     main()

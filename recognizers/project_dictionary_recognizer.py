@@ -28,7 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from presidio_analyzer import RecognizerResult
 from rapidfuzz import fuzz, process
@@ -104,8 +106,7 @@ class _Form:
     words: int = 1  # how many words the form has
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     key: str
@@ -124,6 +125,20 @@ class _Match:
     how: str
     is_head: bool
     kind: str = FUZZY  # one of MATCH_KINDS
+
+
+_WORDS_AND_KEYS: dict[str, tuple[str, str]] = {}  # token text -> (word, key), for every text of the process
+_WORDS_AND_KEYS_SIZE = 100_000
+
+
+def _word_and_key(raw: str) -> tuple[str, str]:
+    cached = _WORDS_AND_KEYS.get(raw)
+    if cached is None:
+        if len(_WORDS_AND_KEYS) >= _WORDS_AND_KEYS_SIZE:
+            _WORDS_AND_KEYS.clear()
+        word = _word(raw)
+        cached = _WORDS_AND_KEYS[raw] = (word, _key(word))
+    return cached
 
 
 def _word(raw: str) -> str:
@@ -231,6 +246,9 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         for compact, form in self._exact.items():
             if len(compact) >= self._min_fuzzy_length and not form.all_generic:
                 self._fuzzy_by_length.setdefault(len(compact), []).append(compact)
+        # fuzz.ratio = 2*common/(len_a+len_b): a window longer than this reaches no form.
+        longest = max(self._fuzzy_by_length, default=0)
+        self._max_fuzzy_window = int(longest * (200 - self._threshold) / self._threshold) + 1
         # A misspelt word may be split by STT ("North wind"): allow one token more than the longest form.
         self._max_tokens += 1
 
@@ -324,46 +342,92 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     @staticmethod
     def _tokenise(text: str) -> list[_Token]:
         tokens = []
+        make = tuple.__new__  # what _Token(...) calls, without its Python-level frame
         for found in TOKEN_RE.finditer(text):
-            word = _word(found.group())
+            raw = found.group()
+            word, key = _word_and_key(raw)
             if word:
-                tokens.append(_Token(found.start(), found.end(), _key(word), word, found.group().islower()))
+                tokens.append(make(_Token, (found.start(), found.end(), key, word, raw.islower())))
         return tokens
 
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Match]:
-        """Exact matches of a form, and fuzzy matches in the windows without one."""
+        """Exact matches of a form, and fuzzy matches in the windows without one (in reading order)."""
+        n = len(tokens)
+        # Most gaps are one space; the regex decides the rest.
         joinable = [False] + [
-            JOINER_RE.fullmatch(text[before.end : after.start]) is not None for before, after in zip(tokens, tokens[1:])
+            gap == " " or JOINER_RE.fullmatch(gap) is not None
+            for gap in (text[before.end : after.start] for before, after in zip(tokens, tokens[1:]))
         ]
         keys = [t.key for t in tokens]
-        exact = {(m.first, m.last): self._exact[m.key] for m in self._matcher.find(keys, joinable.__getitem__, max_tokens=self._max_tokens)}
-        matches = []
-        for first in range(len(tokens)):
+        exact: dict[int, dict[int, _Form]] = {}  # first token -> last token -> form
+        for m in self._matcher.find(keys, joinable.__getitem__, max_tokens=self._max_tokens):
+            exact.setdefault(m.first, {})[m.last] = self._exact[m.key]
+        generic = [t.word in self._generic for t in tokens]
+        stop = [t.word in STOP_WORDS for t in tokens]
+        lowercase = [t.lowercase for t in tokens]
+        min_length, max_length = self._min_fuzzy_length, self._max_fuzzy_window
+        matches: list[_Match | None] = []
+        fuzzy: list[tuple[int, int, str]] = []  # windows to compare by spelling; their place in matches is None
+        for first in range(n):
+            starting = exact.get(first)
+            # A window that starts with a stop word is compared by spelling only when it is that
+            # one word ("the Nortwind": let the window without the stop word match).
+            reach = max(starting) + 1 if starting else first + 1
+            if not stop[first]:
+                reach = max(reach, first + self._max_tokens)
             compact, all_generic, all_lowercase = "", True, True
-            for last in range(first, min(first + self._max_tokens, len(tokens))):
+            for last in range(first, min(reach, n)):
                 if last > first and not joinable[last]:
                     break
-                token = tokens[last]
-                compact += token.key
-                all_generic = all_generic and token.word in self._generic
-                all_lowercase = all_lowercase and token.lowercase
+                compact += keys[last]
+                all_generic = all_generic and generic[last]
+                all_lowercase = all_lowercase and lowercase[last]
                 if all_generic and all_lowercase:
                     continue  # "north wind", "apple": ordinary words, not a name
-                form = exact.get((first, last))
+                form = starting.get(last) if starting else None
                 if form is not None:
                     if self._ordinary_split(tokens[first : last + 1], form):
                         continue  # "big query", "sales force": a sound-alike, which needs context
                     kind, score = (HEAD_WORD, HEAD_SCORE) if form.is_head else (EXACT, EXACT_SCORE)
                     matches.append(
-                        _Match(first, last, tokens[first].start, token.end, form.entry, score, kind, form.is_head, kind)
+                        _Match(first, last, tokens[first].start, tokens[last].end, form.entry, score, kind, form.is_head,
+                               kind)
                     )
-                elif not all_generic and len(compact) >= self._min_fuzzy_length:
-                    if last > first and (tokens[first].word in STOP_WORDS or token.word in STOP_WORDS):
+                elif not all_generic and min_length <= len(compact) <= max_length:
+                    if last > first and (stop[first] or stop[last]):
                         continue  # "the Nortwind": let the window without the stop word match
-                    match = self._fuzzy_match(tokens, first, last, compact)
-                    if match is not None:
-                        matches.append(match)
-        return matches
+                    fuzzy.append((first, last, compact))
+                    matches.append(None)
+                elif len(compact) > max_length and (not starting or last >= max(starting)):
+                    break  # longer windows can match nothing
+        found = iter(self._fuzzy_matches(tokens, fuzzy))
+        return [m for m in (next(found) if m is None else m for m in matches) if m is not None]
+
+    def _fuzzy_matches(self, tokens: list[_Token], windows: list[tuple[int, int, str]]) -> list[_Match | None]:
+        """The fuzzy match of each window, or None.
+
+        rapidfuzz's ``cdist`` scores all windows of one length against the forms that
+        length can match in one call (in C, several windows at a time), which rules out
+        nearly every window at once; ``extractOne`` then picks the best form for the few
+        left, exactly as it would have for every window.
+        """
+        by_length: dict[int, dict[str, list[int]]] = {}  # windows by length, then by their letters
+        for i, (_, _, compact) in enumerate(windows):
+            by_length.setdefault(len(compact), {}).setdefault(compact, []).append(i)
+        out: list[_Match | None] = [None] * len(windows)
+        for length, same in by_length.items():
+            choices = self._fuzzy_choices(length)
+            if not choices:
+                continue
+            queries = list(same)
+            # Integer scores with a cutoff one below the threshold: a superset of the windows that reach it.
+            near = process.cdist(
+                queries, choices, scorer=fuzz.ratio, score_cutoff=max(0, self._threshold - 1), dtype=np.uint8, workers=1
+            )
+            for row in np.flatnonzero(near.any(axis=1)):
+                for i in same[queries[row]]:
+                    out[i] = self._fuzzy_match(tokens, *windows[i])
+        return out
 
     def _fuzzy_match(self, tokens: list[_Token], first: int, last: int, compact: str) -> _Match | None:
         best = process.extractOne(

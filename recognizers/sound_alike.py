@@ -423,20 +423,22 @@ class SoundAlikeMatcher:
             # A window's phonetic key starts as its first word's does: skip starts no form shares.
             if index is not None and head.initials and not head.initials & index.initials and not spelling:
                 continue
+            slot = capitalised[first]
             for last in range(first, reach):
-                if last > first and (blocked[last] or not _joinable(text, tokens[last - 1], tokens[last], words[last - 1],
-                                                                    words[last])):
-                    break
-                window = words[first:last + 1]
-                slot = capitalised[first] and all(
-                    not tokens[k].lowercase or words[k].stop for k in range(first + 1, last + 1))
-                if not self._plausible(window, slot, spelling):
-                    continue
+                if last > first:
+                    if blocked[last] or not _joinable(text, tokens[last - 1], tokens[last], words[last - 1], words[last]):
+                        break
+                    slot = slot and (not tokens[last].lowercase or words[last].stop)
                 context = (Evidence.CONTEXT if before[first] or after[last]
                            else Evidence.NAME_SLOT if slot else Evidence.NONE)
+                window_index = self._index if context is not Evidence.NONE or suggestions else trusted_index
+                if window_index is None and not spelling:
+                    continue  # nothing this window could be compared with
+                window = words[first:last + 1]
+                if not self._plausible(window, slot, spelling):
+                    continue
                 candidates = self._spelled_out(window) if spelling else []
                 if not candidates:
-                    window_index = self._index if context is not Evidence.NONE or suggestions else trusted_index
                     if window_index is None:
                         continue
                     candidates = self._sounding(window, window_index)
