@@ -65,7 +65,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 # only between single letters ("S.A.P.").
 _JOINER = re.compile(r"[ \t\r\n\-\u00a0]{1,4}")
 _LETTER_JOINER = re.compile(r"[ \t\r\n\-\u00a0.]{1,4}|\.")
-_SENTENCE_END = re.compile(r"[.!?:;\n]\W*$")
+_SENTENCE_END_BEFORE = re.compile(r"\W*?[.!?:;\n]")  # on the reversed text before a word
 _TIMES = re.compile(r"(\d)[xX](\d)")
 _FORM_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
@@ -402,20 +402,30 @@ class SoundAlikeMatcher:
         if not self.settings.enabled or not tokens or not (self._index.forms or self._spelled):
             return SoundAlikeResult((), ())
         n = len(tokens)
-        words = [self._word(text[t.start:t.end]) for t in tokens]
+        known = self._words.get
+        words = [known(raw) or self._word(raw) for raw in (text[t.start:t.end] for t in tokens)]
         blocked = _covered(tokens, taken)
         before = self._cued_before(words)
         after = self._cued_after(words)
         capitalised = self._capitalised(text, tokens, words)
+        after_near = [False] * n  # a window starting here can end just before a cue
+        for k in (k for k, cued in enumerate(after) if cued):
+            after_near[max(0, k - MAX_WINDOW + 1):k + 1] = [True] * (k + 1 - max(0, k - MAX_WINDOW + 1))
         trusted = self._always | set(attested)
         trusted_index = self._index.subset(trusted) if trusted else None
+        if trusted_index is not None or suggestions:
+            starts: Iterable[int] = range(n)
+        else:  # only windows with context, or letters that may spell an acronym, are compared
+            spelled = bool(self._spelled)
+            starts = [k for k in range(n) if before[k] or capitalised[k] or after_near[k]
+                      or (spelled and len(words[k].compact) == 1)]
         found: list[SoundAlike] = []
-        for first in range(n):
+        for first in starts:
             head = words[first]
             if blocked[first] or head.filler or not head.compact:
                 continue
             reach = min(first + MAX_WINDOW, n)
-            context_here = before[first] or capitalised[first] or any(after[first:reach])
+            context_here = before[first] or capitalised[first] or after_near[first]
             index = self._index if context_here or suggestions else trusted_index
             spelling = len(head.compact) == 1 and bool(self._spelled)
             if index is None and not spelling:
@@ -630,7 +640,8 @@ def _looks_cased(tokens: Sequence[Token], words: list[_Word]) -> bool:
 
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start]
-    return not before.strip() or bool(_SENTENCE_END.search(before))
+    # Read backwards: a sentence end among the non-word characters right before the word.
+    return not before.strip() or _SENTENCE_END_BEFORE.match(before[::-1]) is not None
 
 
 def _non_overlapping(candidates: list[SoundAlike]) -> list[SoundAlike]:
