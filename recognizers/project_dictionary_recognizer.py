@@ -26,6 +26,7 @@ a report can say how without saying which term.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -38,7 +39,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
 from recognizers.name_matcher import NameMatcher
-from recognizers.sound_alike import SoundAlikeForm, SoundAlikeMatcher, SoundAlikeSettings, default_settings, english_zipf
+from recognizers.options import ProjectDictionaryOptions
+from recognizers.sound_alike import SoundAlikeForm, SoundAlikeMatcher, SoundAlikeSettings, english_zipf, settings_for
 from service.vocabulary.canonical import canonical_form
 from service.vocabulary.entity_types import NAME_TYPES, PERSON
 from service.vocabulary.generic_words import generic_words
@@ -49,8 +51,6 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two tokens of one name: spaces, a line break, a hyphen.
 JOINER_RE = re.compile(r"[ \t\r\n\-\u00a0]{1,4}")
 
-DEFAULT_THRESHOLD = 86  # fuzz.ratio; "Nortwind"/"northwind" scores 94, "north"/"northwind" 71
-DEFAULT_MIN_FUZZY_LENGTH = 5  # shorter keys ("ML", "Acme") must match exactly
 HEAD_MIN_LENGTH = 4
 
 # The researcher's own dictionary outranks every guess: its weakest accepted match scores
@@ -186,18 +186,21 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
     def __init__(
         self,
         terms: Iterable[Any],
+        options: ProjectDictionaryOptions | None = None,
         *,
-        threshold: int = DEFAULT_THRESHOLD,
-        min_fuzzy_length: int = DEFAULT_MIN_FUZZY_LENGTH,
-        extra_generic_words: Iterable[str] = (),
         sound_alike: SoundAlikeSettings | None = None,
+        extra_generic_words: Iterable[str] = (),
         **kwargs: Any,
     ) -> None:
         """``terms``: store ``Term``s, ``(term, entity_type, aliases[, sound_alike])`` tuples or
-        mappings. ``sound_alike``: the sound-alike settings (default: ``config/sound_alike.yaml``)."""
+        mappings. ``options``: the spelling and sound-alike thresholds (the engine
+        configuration's ``dictionary``; defaults when None). ``sound_alike``: the sound-alike
+        settings with their cue lists read, as the engine reads them once; by default, read
+        from ``options.sound_alike`` and its cues file in ``config/``."""
+        options = options or ProjectDictionaryOptions()
         self._entries = [_as_entry(item) for item in terms]
-        self._threshold = threshold
-        self._min_fuzzy_length = min_fuzzy_length
+        self._threshold = options.fuzzy_threshold
+        self._min_fuzzy_length = options.min_fuzzy_length
         self._generic = generic_words() | {w.casefold() for w in extra_generic_words}
         self._exact: dict[str, _Form] = {}
         self._fuzzy_by_length: dict[int, list[str]] = {}
@@ -206,7 +209,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         self._sound_forms: list[SoundAlikeForm] = []
         self._build_forms()
         self._matcher = NameMatcher(self._exact)
-        self._sound_alike = SoundAlikeMatcher(self._sound_forms, sound_alike or default_settings())
+        self._sound_alike = SoundAlikeMatcher(self._sound_forms, sound_alike or settings_for(options.sound_alike))
         super().__init__(**kwargs)
 
     @classmethod
@@ -483,3 +486,29 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
                 taken[match.first : match.last + 1] = b"\x01" * (match.last - match.first + 1)
                 chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)
+
+
+class ProjectDictionary:
+    """A project's terms, as a request brings them to the engine.
+
+    The engine builds the recognizer with the options of its own configuration
+    (``recognizer``); building takes tens of milliseconds for hundreds of terms, so the
+    recognizer is kept for the next request with the same options.
+    """
+
+    def __init__(self, terms: Iterable[Any]) -> None:
+        self.entries: tuple[DictionaryEntry, ...] = tuple(_as_entry(item) for item in terms)
+        self._built: dict[tuple[ProjectDictionaryOptions, SoundAlikeSettings], ProjectDictionaryRecognizer] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def recognizer(self, options: ProjectDictionaryOptions, sound_alike: SoundAlikeSettings) -> ProjectDictionaryRecognizer:
+        key = (options, sound_alike)
+        with self._lock:
+            built = self._built.get(key)
+            if built is None:
+                built = ProjectDictionaryRecognizer(self.entries, options, sound_alike=sound_alike)
+                self._built = {key: built}  # one engine configuration per process, as a rule
+            return built

@@ -46,15 +46,15 @@ from typing import Protocol
 import yaml
 from doublemetaphone import doublemetaphone
 from num2words import num2words
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from config import CONFIG_DIR
+from recognizers.options import SoundAlikeOptions
 
-DEFAULT_SETTINGS_PATH = CONFIG_DIR / "sound_alike.yaml"
 ENCODER_NAME = "metaphone"  # Double Metaphone, as explanations show it: "(metaphone ALTRKS)"
 MAX_LETTERS = 5  # "k p m g", "u c l a": longer letter-by-letter spellings are not names
 MAX_WINDOW = 4  # tokens: "twenty three and me"
@@ -65,56 +65,76 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 # only between single letters ("S.A.P.").
 _JOINER = re.compile(r"[ \t\r\n\-\u00a0]{1,4}")
 _LETTER_JOINER = re.compile(r"[ \t\r\n\-\u00a0.]{1,4}|\.")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n]")
 _SENTENCE_END_BEFORE = re.compile(r"\W*?[.!?:;\n]")  # on the reversed text before a word
 _TIMES = re.compile(r"(\d)[xX](\d)")
 _FORM_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 
-class SoundAlikeSettings(BaseModel):
-    """Thresholds and context lists (``config/sound_alike.yaml`` documents each)."""
+class SoundAlikeCues(BaseModel):
+    """The word lists of the cues file (``config/sound_alike_cues.yaml`` documents each)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    enabled: bool
-    match_threshold: float = Field(ge=0, le=1)
-    suggest_threshold: float = Field(ge=0, le=1)
-    phonetic_weight: float = Field(ge=0, le=1)
-    min_phonetic: float = Field(ge=0, le=1)
-    min_edit: float = Field(ge=0, le=1)
-    min_key_length: int = Field(ge=1)
-    short_key_min_edit: float = Field(ge=0, le=1)
-    common_word_zipf: float = Field(ge=0)
-    common_word_zipf_capitalised: float = Field(ge=0)
-    split_word_zipf: float = Field(ge=0)
-    extra_stop_words: int = Field(ge=0)
-    max_gap: int = Field(ge=0)
     fillers: tuple[str, ...]
     no_start_words: tuple[str, ...]
     gap_words: tuple[str, ...]
     cues_before: tuple[str, ...]
     cues_after: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    subject_cues_after: tuple[str, ...]
 
 
-class SoundAlikeSettingsError(ValueError):
-    """The sound-alike settings file is missing, not YAML, or does not match the schema."""
+class SoundAlikeSettings(SoundAlikeOptions):
+    """What the matcher runs on: the options (thresholds) with their cue lists read."""
+
+    fillers: tuple[str, ...]
+    no_start_words: tuple[str, ...]
+    gap_words: tuple[str, ...]
+    cues_before: tuple[str, ...]
+    cues_after: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    subject_cues_after: tuple[str, ...]
+
+    @classmethod
+    def of(cls, options: SoundAlikeOptions, cues: SoundAlikeCues) -> SoundAlikeSettings:
+        return cls(**options.model_dump(), **cues.model_dump())
 
 
-def load_settings(path: Path | str | None = None) -> SoundAlikeSettings:
-    path = Path(path) if path else DEFAULT_SETTINGS_PATH
+class SoundAlikeCuesError(ValueError):
+    """The cues file is missing, not YAML, or does not match the schema."""
+
+
+def load_cues(path: Path | str) -> SoundAlikeCues:
+    path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return SoundAlikeSettings.model_validate(raw)
+        return SoundAlikeCues.model_validate(raw)
     except FileNotFoundError:
-        raise SoundAlikeSettingsError(f"{path}: file not found") from None
+        raise SoundAlikeCuesError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
-        raise SoundAlikeSettingsError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+        raise SoundAlikeCuesError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
     except ValidationError as exc:
-        raise SoundAlikeSettingsError(f"{path}: {exc}") from None
+        raise SoundAlikeCuesError(f"{path}: {_summary(exc)}") from None
 
 
-@lru_cache(maxsize=1)
+def _summary(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ())) or "file"
+        parts.append(f"unknown key {where!r}" if error["type"] == "extra_forbidden" else f"{where}: {error['msg']}")
+    return "; ".join(parts)
+
+
+@lru_cache(maxsize=8)
+def settings_for(options: SoundAlikeOptions, base_dir: Path = CONFIG_DIR) -> SoundAlikeSettings:
+    """``options`` with the cue lists of ``options.cues`` (a path relative to ``base_dir``) read."""
+    return SoundAlikeSettings.of(options, load_cues(base_dir / options.cues))
+
+
 def default_settings() -> SoundAlikeSettings:
-    return load_settings(DEFAULT_SETTINGS_PATH)
+    """The default options with the shipped cue lists."""
+    return settings_for(SoundAlikeOptions())
 
 
 class Evidence(str, Enum):
@@ -215,6 +235,27 @@ def letters(text: str) -> str:
     return _NOT_LETTER.sub("", text)
 
 
+# English spellings of one sound, written one way, so that letters compare by how they are
+# said: Double Metaphone keeps consonants only, and a short key ("JR" for Jira) says little
+# unless the vowels agree too ("jeera" and "Jira" both read "jira", "koopa" and "Coupa"
+# "kupa", "tabloh" and "Tableau" "tablo"). In order; on plain lowercase letters.
+_SAME_SOUND = [(re.compile(pattern), sound) for pattern, sound in (
+    (r"([^aeiou])\1", r"\1"),  # double consonants
+    (r"ph", "f"), (r"ck|q", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"x", "ks"), (r"z", "s"),
+    (r"eau", "o"), (r"ee|ea|ie|ei|(?<=.)y", "i"), (r"oo|ou|ew|ue", "u"), (r"oa", "o"),
+    (r"(?<=[aeiou])h$", ""), (r"(?<=[^aeiou])e$", ""),  # a silent h or e at the end
+    (r"(.)\1", r"\1"),  # doubles the rewrites made
+)]
+
+
+@lru_cache(maxsize=65536)
+def sound_spelling(compact: str) -> str:
+    """``compact`` (lowercase letters) with each sound spelled one way: "jeera" -> "jira"."""
+    for pattern, sound in _SAME_SOUND:
+        compact = pattern.sub(sound, compact)
+    return compact
+
+
 @lru_cache(maxsize=65536)
 def phonetic_keys(compact: str) -> tuple[str, ...]:
     """Double Metaphone's primary and (when different) alternate key."""
@@ -248,6 +289,7 @@ def _number_words_set() -> frozenset[str]:
 class _Form:
     form: SoundAlikeForm
     compact: str  # its letters, numbers said as words
+    heard: str  # sound_spelling(compact)
     key: str  # one of its phonetic keys (a form has an entry per distinct key)
     stop_words: int
     ends_with_stop_word: bool
@@ -325,7 +367,7 @@ class _Word:
     shouted: bool  # all capitals, longer than one letter
     initials: frozenset[str]  # first letters of its phonetic keys: a window it starts has one of them
     cue_last: bool  # the last word of some cue before a window
-    after_first: bool  # the first word of some cue after a window
+    plural: bool  # the plural of a common word ("tricks"): a subject without a determiner
 
 
 class SoundAlikeMatcher:
@@ -353,8 +395,9 @@ class SoundAlikeMatcher:
         self._no_start = frozenset(normal_word(w) for w in settings.no_start_words)
         self._cues_before = _phrases(settings.cues_before)
         self._cues_after = _phrases(settings.cues_after)
+        self._subject_cues = _phrases(settings.subject_cues_after)
+        self._openers = frozenset(normal_word(w) for w in settings.clause_openers)
         self._cue_last = frozenset(p[-1] for phrases in self._cues_before.values() for p in phrases)
-        self._after_first = frozenset(p[0] for phrases in self._cues_after.values() for p in phrases)
         self._spelled: dict[str, list[SoundAlikeForm]] = {}
         self._always: set[int] = set()
         self._words: dict[str, _Word] = {}
@@ -378,7 +421,8 @@ class SoundAlikeMatcher:
                 continue
             stop_words = sum(w in self._stop for w in words)
             ends_with_stop_word = words[-1] in self._stop
-            out.extend(_Form(form, compact, key, stop_words, ends_with_stop_word, frozenset(words))
+            out.extend(_Form(form, compact, sound_spelling(compact), key, stop_words, ends_with_stop_word,
+                             frozenset(words))
                        for key in phonetic_keys(compact) if key)
         return out
 
@@ -406,11 +450,16 @@ class SoundAlikeMatcher:
         words = [known(raw) or self._word(raw) for raw in (text[t.start:t.end] for t in tokens)]
         blocked = _covered(tokens, taken)
         before = self._cued_before(words)
-        after = self._cued_after(words)
+        after = self._followed(words, self._cues_after, possessive=True)
         capitalised = self._capitalised(text, tokens, words)
+        # A clause's subject: a window that opens a clause and is followed by a verb ("and
+        # then ta lend kept crashing"); such a window has context, as one before a cue does.
+        opens = self._clause_starts(text, tokens, words)
+        subject = self._followed(words, self._subject_cues, possessive=False)
         after_near = [False] * n  # a window starting here can end just before a cue
-        for k in (k for k, cued in enumerate(after) if cued):
-            after_near[max(0, k - MAX_WINDOW + 1):k + 1] = [True] * (k + 1 - max(0, k - MAX_WINDOW + 1))
+        for k in (k for k in range(n) if after[k] or subject[k]):
+            for first in range(max(0, k - MAX_WINDOW + 1), k + 1):
+                after_near[first] = after_near[first] or after[k] or opens[first]
         trusted = self._always | set(attested)
         trusted_index = self._index.subset(trusted) if trusted else None
         if trusted_index is not None or suggestions:
@@ -439,7 +488,10 @@ class SoundAlikeMatcher:
                     if blocked[last] or not _joinable(text, tokens[last - 1], tokens[last], words[last - 1], words[last]):
                         break
                     slot = slot and (not tokens[last].lowercase or words[last].stop)
-                context = (Evidence.CONTEXT if before[first] or after[last]
+                # A plural noun can be a subject without a determiner ("and snow flakes were
+                # falling"), a singular one rarely: only a name is a bare singular subject.
+                as_subject = opens[first] and subject[last] and not words[last].plural
+                context = (Evidence.CONTEXT if before[first] or after[last] or as_subject
                            else Evidence.NAME_SLOT if slot else Evidence.NONE)
                 window_index = self._index if context is not Evidence.NONE or suggestions else trusted_index
                 if window_index is None and not spelling:
@@ -494,7 +546,8 @@ class SoundAlikeMatcher:
             shouted=len(raw) > 1 and raw.isupper(),
             initials=frozenset(k[0] for k in phonetic_keys(compact) if k) if compact else frozenset(),
             cue_last=word in self._cue_last,
-            after_first=word in self._after_first,
+            plural=(len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                    and self._zipf(word[:-1]) >= self.settings.split_word_zipf),
         )
         if len(self._words) >= _WORD_CACHE_SIZE:
             self._words.clear()
@@ -535,7 +588,8 @@ class SoundAlikeMatcher:
                 continue  # "work at" is not "Workday": names rarely end in a function word
             if any(w.no_start and w.word not in form.words for w in window[1:]):
                 continue  # "alter the ex": a determiner or pronoun inside is a phrase, not a name
-            edit = fuzz.ratio(compact, form.compact) / 100
+            # Letters alike as written, or as said ("jeera"/"Jira").
+            edit = max(fuzz.ratio(compact, form.compact), fuzz.ratio(sound_spelling(compact), form.heard)) / 100
             if edit < settings.min_edit:
                 continue
             if len(form.key) < settings.min_key_length and edit < settings.short_key_min_edit:
@@ -573,17 +627,32 @@ class SoundAlikeMatcher:
                 return True
         return False
 
-    def _cued_after(self, words: list[_Word]) -> list[bool]:
-        """For each position: a window ending there is followed by a cue ("... licence") or is possessive."""
+    @staticmethod
+    def _followed(words: list[_Word], cues: dict[int, frozenset[tuple[str, ...]]], *, possessive: bool) -> list[bool]:
+        """For each position: a window ending there is followed by one of ``cues`` ("...
+        licence"), or (with ``possessive``) is possessive itself."""
         n = len(words)
-        out = [w.possessive for w in words]
+        out = [possessive and w.possessive for w in words]
+        firsts = {p[0] for phrases in cues.values() for p in phrases}
         for k in range(n - 1):
-            if out[k] or not words[k + 1].after_first:
+            if out[k] or words[k + 1].word not in firsts:
                 continue
-            for length, phrases in self._cues_after.items():
+            for length, phrases in cues.items():
                 if k + length < n and tuple(w.word for w in words[k + 1:k + 1 + length]) in phrases:
                     out[k] = True
                     break
+        return out
+
+    def _clause_starts(self, text: str, tokens: Sequence[Token], words: list[_Word]) -> list[bool]:
+        """For each position: the word opens a clause: first in the text, after a sentence end,
+        a comma or a line break, or after only clause openers and fillers ("and then", "um")."""
+        out = []
+        for k, token in enumerate(tokens):
+            if k == 0 or _CLAUSE_BREAK.search(text, tokens[k - 1].end, token.start):
+                out.append(True)
+            else:
+                previous = words[k - 1]
+                out.append(out[k - 1] and (previous.word in self._openers or previous.filler))
         return out
 
     @staticmethod

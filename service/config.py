@@ -23,6 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
 from recognizers import RecognizerConfigError, resolve_options
+from recognizers.options import ProjectDictionaryOptions
 from service.vocabulary.entity_types import NAME_TYPES
 
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
@@ -179,6 +180,8 @@ class EngineConfig(_Strict):
     propagation: PropagationConfig = PropagationConfig()
     decide: DecideConfig = DecideConfig()
     grouping: GroupingConfig = GroupingConfig()
+    # How a project's dictionary matches (spelling and sound-alike thresholds, cue lists).
+    dictionary: ProjectDictionaryOptions = ProjectDictionaryOptions()
     entities: dict[str, EntityPolicy]
     # Directory that relative data paths (noise file, lists) are resolved against.
     base_dir: Path = CONFIG_DIR

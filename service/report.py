@@ -30,6 +30,19 @@ def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | N
     return rows
 
 
+def suggestion_rows(analysis: Analysis, *, terms: bool = False) -> list[dict]:
+    """The analysis's suggestions (spans for a person to confirm), without the dictionary
+    term each resembles and how it sounds unless ``terms`` (a view for the project's admin)."""
+    rows = []
+    for s in analysis.suggestions:
+        row = {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": s.score,
+               "recognizer": s.recognizer, "how": s.kind, "evidence": s.evidence}
+        if terms:
+            row["term"], row["method"] = s.term, s.method
+        rows.append(row)
+    return rows
+
+
 def located_rows(transcript: Transcript, analysis: Analysis | Redaction) -> list[dict]:
     """``entity_rows`` with where each finding starts in the file: ``line`` and ``col``
     (1-based; for DOCX the paragraph, see ``service.formats.locate``). ``start``/``end``
@@ -62,6 +75,8 @@ def engine_info(config: EngineConfig) -> dict:
         "recognizers": [e.name for e in config.recognizers if e.enabled],
         # Every option of every recognizer that ran, defaults filled in.
         "recognizer_options": {e.name: e.options for e in config.recognizers if e.enabled},
+        # How a project's dictionary is matched (spelling and sound-alike thresholds).
+        "dictionary": config.dictionary.model_dump(mode="json"),
         "score_threshold": config.decide.score_threshold,
         "propagation": config.propagation.enabled,
         "operators": {t: p.operator for t, p in sorted(config.entities.items())},

@@ -9,12 +9,18 @@ import itertools
 import logging
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Mapping
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
 from recognizers import EngineResources, RecognizerSetupError, build_recognizer
+from recognizers.project_dictionary_recognizer import (
+    SOUND_ALIKE,
+    ProjectDictionary,
+    ProjectDictionaryRecognizer,
+)
+from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
 from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
     Dropped,
@@ -33,7 +39,7 @@ from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, p
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.errors import LanguageError
-from service.models import Decision, Finding, Replacement
+from service.models import Decision, Finding, Replacement, Suggestion
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 from service.vocabulary.word_frequency import WordFrequency
@@ -45,9 +51,12 @@ logger = logging.getLogger("tanon.engine")
 class RequestOptions:
     """What one request (a project) adds to the engine's configuration."""
 
-    recognizers: tuple[EntityRecognizer, ...] = ()  # e.g. the project's dictionary
+    recognizers: tuple[EntityRecognizer, ...] = ()  # ad hoc recognizers
+    # The project's dictionary: the engine builds its recognizer with the configuration's options.
+    dictionary: ProjectDictionary | None = None
     allow: frozenset[str] = frozenset()  # surfaces never flagged (compared normalized)
     entities: Mapping[str, EntityPolicy] = field(default_factory=dict)  # operator/template per type
+    suggestions: bool = False  # also find suggestions (Analysis.suggestions), e.g. for a review
 
     def policy(self, config: EngineConfig, entity_type: str) -> EntityPolicy:
         return self.entities.get(entity_type) or config.policy(entity_type)
@@ -62,6 +71,9 @@ class Analysis:
     decisions: list[Decision]
     dropped: list[Dropped]
     language: str = "en"  # the language it was analysed in
+    # Spans a person should look at (only when the request asks for them): never replaced
+    # on their own, and never where a decision already is.
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,7 @@ class Engine:
             english.noise, english.nlp_engine, english.analyzer, english.entities
         )
         self.nlp = english.nlp
+        self.dictionary_sound_alike = _sound_alike_settings(config)
         cues = config.grouping
         self.grouping = Grouping(
             guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
@@ -212,26 +225,37 @@ class Engine:
         views = [LfView.of(text) for text in texts]
         seen = [self._for_model(view.text, pipeline.language) for view in views]
         artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
+        dictionary = self.dictionary_recognizer(options)
+        ad_hoc = [*options.recognizers, *([dictionary] if dictionary is not None else [])]
         for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
             text = view.text
             results = pipeline.analyzer.analyze(
                 text=text, language="en", entities=pipeline.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
-                ad_hoc_recognizers=list(options.recognizers) or None,
+                ad_hoc_recognizers=ad_hoc or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
             analysis = self._decide(text, cased, findings, options, pipeline)
+            if options.suggestions and dictionary is not None:
+                analysis = replace(analysis, suggestions=_suggestions(text, dictionary, analysis.decisions, options))
             if view.text is not view.original:
                 analysis = Analysis(
                     text=view.original,
                     decisions=[view.decision(d) for d in analysis.decisions],
                     dropped=[Dropped(view.finding(x.finding), x.why) for x in analysis.dropped],
                     language=analysis.language,
+                    suggestions=[view.suggestion(s) for s in analysis.suggestions],
                 )
             yield analysis
+
+    def dictionary_recognizer(self, options: RequestOptions) -> ProjectDictionaryRecognizer | None:
+        """The request's dictionary as a recognizer, with this configuration's thresholds."""
+        if options.dictionary is None or not len(options.dictionary):
+            return None
+        return options.dictionary.recognizer(self.config.dictionary, self.dictionary_sound_alike)
 
     def _for_model(self, text: str, language: str = "en") -> str:
         settings = self.config.truecase
@@ -330,6 +354,28 @@ class Engine:
                 dropped=analysis.dropped,
                 language=analysis.language,
             )
+
+
+def _sound_alike_settings(config: EngineConfig) -> SoundAlikeSettings:
+    try:
+        return settings_for(config.dictionary.sound_alike, config.base_dir)
+    except SoundAlikeCuesError as exc:
+        raise ConfigError(f"dictionary.sound_alike.cues: {exc}") from None
+
+
+def _suggestions(
+    text: str, dictionary: ProjectDictionaryRecognizer, decisions: list[Decision], options: RequestOptions
+) -> list[Suggestion]:
+    """The dictionary's suggestions, less those a decision covers or the allow list holds."""
+    out = []
+    for s in dictionary.suggestions(text):
+        if any(d.start < s.end and s.start < d.end for d in decisions):
+            continue  # already replaced (or kept as a placeholder): nothing to decide
+        if options.allow and normalize_surface(text[s.start:s.end]) in options.allow:
+            continue  # a person already said this is no name
+        out.append(Suggestion(s.start, s.end, s.entity_type, s.score, dictionary.name, SOUND_ALIKE, s.method,
+                              s.evidence, s.term, s.canonical))
+    return out
 
 
 def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:

@@ -14,11 +14,13 @@ from recognizers.sound_alike import (
     Evidence,
     SoundAlikeForm,
     SoundAlikeMatcher,
-    SoundAlikeSettingsError,
+    SoundAlikeCuesError,
     default_settings,
-    load_settings,
+    load_cues,
+    sound_spelling,
     spell_numbers,
 )
+from config import CONFIG_DIR
 from service.projects import without_terms
 from tests.recognizers import sound_alike_eval
 from tests.recognizers.data import build_sound_alike_set
@@ -76,6 +78,12 @@ MATCHES = [
     ("the quell tricks licence ran out", "quell tricks", "Qualtrics"),
     ("we moved the team to microsoft three sixty five", "microsoft three sixty five", "Microsoft 365"),
     ("The invoices came from Snow Flake every month.", "Snow Flake", "Snowflake"),
+    # a bare singular subject that opens a clause is a name slot
+    ("honestly alter ex kept crashing", "alter ex", "Alteryx"),
+    ("and then cells force changed their pricing", "cells force", "Salesforce"),
+    ("um, tableu I think, for the charts", "tableu", "Tableau"),
+    ("we pulled the numbers out of tabloh", "tabloh", "Tableau"),  # a short key: letters alike as said
+    ("we built the whole pipeline on snow flake", "snow flake", "Snowflake"),
 ]
 
 NO_MATCHES = [
@@ -92,7 +100,9 @@ NO_MATCHES = [
     "uh, um, you know",
     "Interviewer: mm-hmm.",
     "we use ML for most of it",
-    "honestly alter ex kept crashing",  # no context: a suggestion at most
+    "the report said alter ex kept crashing",  # no context: a suggestion at most
+    "and snow flakes were falling all morning",  # a plural noun may open a clause without a determiner
+    "honestly, all tricks are fair game",
 ]
 
 
@@ -116,7 +126,7 @@ def test_sound_alike_candidate_keeps_the_term_out_of_its_prose(matcher):
 
 
 def test_sound_alike_without_context_is_a_suggestion(matcher):
-    text = "honestly alter ex kept crashing on us"
+    text = "the report said alter ex kept crashing on us"
     result = matcher.find(text, tokens(text), suggestions=True)
     assert result.matches == ()
     assert [(text[c.start:c.end], c.form, c.evidence) for c in result.suggestions] == [
@@ -125,16 +135,16 @@ def test_sound_alike_without_context_is_a_suggestion(matcher):
 
 
 def test_sound_alike_below_the_threshold_is_a_suggestion():
-    settings = default_settings().model_copy(update={"match_threshold": 0.9})
+    settings = default_settings().model_copy(update={"match_threshold": 0.99})
     matcher = SoundAlikeMatcher(FORMS, settings)
-    text = "the vendor was all tricks, basically"  # scores 0.85
+    text = "the vendor was all tricks, basically"  # scores 0.98: keys alike, letters alike as said
     result = matcher.find(text, tokens(text), suggestions=True)
     assert result.matches == ()
     assert [(text[c.start:c.end], c.evidence) for c in result.suggestions] == [("all tricks", Evidence.CONTEXT)]
 
 
 def test_sound_alike_attested_term_needs_no_context(matcher):
-    text = "We signed with Alteryx in May. Honestly alter ex kept crashing."
+    text = "We signed with Alteryx in May. The report said alter ex kept crashing."
     exact = [(15, 22)]  # "Alteryx", found by spelling
     assert matched(matcher, text, taken=exact) == []
     assert matched(matcher, text, taken=exact, attested={0}) == [("alter ex", "Alteryx")]
@@ -142,7 +152,7 @@ def test_sound_alike_attested_term_needs_no_context(matcher):
 
 def test_sound_alike_always_term_needs_no_context():
     matcher = SoundAlikeMatcher([SoundAlikeForm(0, "Alteryx", always=True)], default_settings())
-    assert matched(matcher, "honestly alter ex kept crashing") == [("alter ex", "Alteryx")]
+    assert matched(matcher, "the report said alter ex kept crashing") == [("alter ex", "Alteryx")]
     # ... but a very common word alone still never matches, nor a clause.
     assert matched(SoundAlikeMatcher([SoundAlikeForm(0, "Tableau", always=True)], default_settings()),
                    "we put the numbers in a table") == []
@@ -172,23 +182,39 @@ def test_sound_alike_disabled_finds_nothing():
     assert matched(matcher, "our vendor was, uh, alter ex") == []
 
 
+@pytest.mark.parametrize(("heard", "term"), [
+    ("jeera", "jira"), ("koopa", "coupa"), ("tabloh", "tableau"), ("strype", "stripe"), ("ockta", "okta"),
+    ("meero", "miro"), ("viva", "veeva"),
+])
+def test_sound_spelling_writes_one_sound_one_way(heard, term):
+    assert sound_spelling(heard) == sound_spelling(term)
+
+
+@pytest.mark.parametrize(("a", "b"), [("table", "tableau"), ("jar", "jira"), ("cup", "coupa")])
+def test_sound_spelling_keeps_other_sounds_apart(a, b):
+    assert sound_spelling(a) != sound_spelling(b)
+
+
 def test_spell_numbers_says_digits_as_words():
     assert spell_numbers("3m").split() == ["three", "m"]
     assert spell_numbers("365", paired=True).split() == ["three", "sixty", "five"]
     assert spell_numbers("365").split() == ["three", "hundred", "sixty", "five"]
 
 
-def test_sound_alike_settings_file_is_validated(tmp_path):
-    path = tmp_path / "sound_alike.yaml"
-    raw = (default_settings().model_dump(mode="json"))
-    path.write_text(json.dumps({**raw, "match_treshold": 0.5}), encoding="utf-8")
-    with pytest.raises(SoundAlikeSettingsError, match="match_treshold"):
-        load_settings(path)
-    path.write_text("enabled: [", encoding="utf-8")
-    with pytest.raises(SoundAlikeSettingsError, match="not valid YAML"):
-        load_settings(path)
-    with pytest.raises(SoundAlikeSettingsError, match="not found"):
-        load_settings(tmp_path / "missing.yaml")
+def test_sound_alike_cues_file_is_validated(tmp_path):
+    path = tmp_path / "cues.yaml"
+    raw = load_cues(CONFIG_DIR / "sound_alike_cues.yaml").model_dump(mode="json")
+    path.write_text(json.dumps({**raw, "cues_befor": ["vendor"]}), encoding="utf-8")
+    with pytest.raises(SoundAlikeCuesError, match="unknown key 'cues_befor'"):
+        load_cues(path)
+    path.write_text(json.dumps({k: v for k, v in raw.items() if k != "fillers"}), encoding="utf-8")
+    with pytest.raises(SoundAlikeCuesError, match="fillers: Field required"):
+        load_cues(path)
+    path.write_text("fillers: [", encoding="utf-8")
+    with pytest.raises(SoundAlikeCuesError, match="not valid YAML"):
+        load_cues(path)
+    with pytest.raises(SoundAlikeCuesError, match="not found"):
+        load_cues(tmp_path / "missing.yaml")
 
 
 # -- through the dictionary recognizer -------------------------------------------------------
@@ -218,7 +244,7 @@ def test_dictionary_recognizer_finds_sound_alikes_below_fuzzy_matches():
 
 
 def test_dictionary_recognizer_sound_alike_mode_per_term():
-    text = "honestly alter ex kept crashing"
+    text = "the report said alter ex kept crashing"
     assert found(ProjectDictionaryRecognizer([("Alteryx", "ORGANIZATION", (), "context")]), text) == []
     assert found(ProjectDictionaryRecognizer([("Alteryx", "ORGANIZATION", (), "always")]), text) == [
         ("alter ex", "ORGANIZATION")]
@@ -229,7 +255,7 @@ def test_dictionary_recognizer_sound_alike_mode_per_term():
 
 def test_dictionary_recognizer_exact_mention_attests_the_term():
     recognizer = ProjectDictionaryRecognizer(TERMS)
-    text = "We signed with Alteryx in May. Honestly alter ex kept crashing."
+    text = "We signed with Alteryx in May. The report said alter ex kept crashing."
     assert found(recognizer, text) == [("Alteryx", "ORGANIZATION"), ("alter ex", "ORGANIZATION")]
 
 
@@ -252,7 +278,7 @@ def test_dictionary_recognizer_lowercase_split_into_common_words_needs_context()
 
 def test_dictionary_recognizer_suggestions_carry_the_term_separately():
     recognizer = ProjectDictionaryRecognizer(TERMS)
-    text = "honestly alter ex kept crashing"
+    text = "the report said alter ex kept crashing"
     assert found(recognizer, text) == []
     (suggestion,) = recognizer.suggestions(text)
     assert (text[suggestion.start:suggestion.end], suggestion.term, suggestion.entity_type) == (
