@@ -61,9 +61,11 @@ EXACT_SCORE = 0.98
 HEAD_SCORE = 0.92
 FUZZY_MIN_SCORE = 0.86  # at the fuzzy threshold
 FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
-# Sounding like a term (with the context guards) is weaker than looking like it, but still
-# the researcher's own list: just below a fuzzy match, above the NER model.
-SOUND_ALIKE_SCORE = 0.855
+# Sounding like a term (with the context guards) is weaker than looking like it, but the
+# term is still the researcher's: above every list (a gazetteer's listed name scores 0.9),
+# so that where a gazetteer also matches the rendering ("net suite" for NetSuite) the
+# dictionary's type and canonical form win, and the name keeps one surrogate.
+SOUND_ALIKE_SCORE = 0.905
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
 # Structured explanation of a hit, so that reports can show how without showing the term.
