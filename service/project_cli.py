@@ -306,7 +306,7 @@ def _terms_format(path: Path, explicit: str | None) -> str:
 @dict_app.command("import")
 def dict_import(
     project: ProjectArg,
-    path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate) or .yaml dictionary.")],
+    path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate,sound_alike) or .yaml dictionary.")],
     file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from the extension).")] = None,
 ) -> None:
     """Import terms from a CSV or YAML file (all or nothing; identical terms are skipped)."""
