@@ -83,17 +83,20 @@ def main() -> None:
     text = re.sub(r"\[\[[A-Z_]+\|(.*?)\]\]", r"\1", path.read_text(encoding="utf-8"))
 
     from recognizers import sound_alike
-    from recognizers.project_dictionary_recognizer import ProjectDictionaryRecognizer
+    from recognizers.project_dictionary_recognizer import ProjectDictionary, ProjectDictionaryRecognizer
     from service.config import load_engine_config
     from service.engine.engine import Engine, RequestOptions
 
     engine = Engine(load_engine_config())
     terms = real_dictionary(args.terms)
-    settings = sound_alike.default_settings()
-    spelling = ProjectDictionaryRecognizer(terms, sound_alike=settings.model_copy(update={"enabled": False}))
-    sounding = ProjectDictionaryRecognizer(terms, sound_alike=settings)
+    # As a project request brings it: the engine builds the recognizer with its configuration.
+    with_dictionary = RequestOptions(dictionary=ProjectDictionary(terms))
+    sounding = engine.dictionary_recognizer(with_dictionary)
+    settings = engine.dictionary_sound_alike
+    spelling = ProjectDictionaryRecognizer(terms, engine.config.dictionary,
+                                           sound_alike=settings.model_copy(update={"enabled": False}))
     started = CLOCK()
-    ProjectDictionaryRecognizer(terms, sound_alike=settings)
+    ProjectDictionaryRecognizer(terms, engine.config.dictionary, sound_alike=settings)
     build = CLOCK() - started
 
     engine.analyze(text)  # loads what any analysis loads (word frequencies, the model's caches)
@@ -109,7 +112,7 @@ def main() -> None:
     runs = {
         "base": lambda: engine.analyze(text),
         "spelling": lambda: engine.analyze(text, options=RequestOptions(recognizers=(spelling,))),
-        "sound": lambda: engine.analyze(text, options=RequestOptions(recognizers=(sounding,))),
+        "sound": lambda: engine.analyze(text, options=with_dictionary),
     }
     times: dict[str, list[float]] = {name: [] for name in runs}
     for fn in runs.values():

@@ -356,57 +356,58 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         return tokens
 
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Match]:
-        """Exact matches of a form, and fuzzy matches in the windows without one (in reading order)."""
-        n = len(tokens)
+        """Exact matches of a form, and fuzzy matches in the windows without one."""
         # Most gaps are one space; the regex decides the rest.
         joinable = [False] + [
             gap == " " or JOINER_RE.fullmatch(gap) is not None
             for gap in (text[before.end : after.start] for before, after in zip(tokens, tokens[1:]))
         ]
         keys = [t.key for t in tokens]
-        exact: dict[int, dict[int, _Form]] = {}  # first token -> last token -> form
+        matches = []
+        exact = set()
         for m in self._matcher.find(keys, joinable.__getitem__, max_tokens=self._max_tokens):
-            exact.setdefault(m.first, {})[m.last] = self._exact[m.key]
-        generic = [t.word in self._generic for t in tokens]
-        stop = [t.word in STOP_WORDS for t in tokens]
-        lowercase = [t.lowercase for t in tokens]
-        min_length, max_length = self._min_fuzzy_length, self._max_fuzzy_window
-        matches: list[_Match | None] = []
-        fuzzy: list[tuple[int, int, str]] = []  # windows to compare by spelling; their place in matches is None
-        for first in range(n):
-            starting = exact.get(first)
-            # A window that starts with a stop word is compared by spelling only when it is that
-            # one word ("the Nortwind": let the window without the stop word match).
-            reach = max(starting) + 1 if starting else first + 1
-            if not stop[first]:
-                reach = max(reach, first + self._max_tokens)
-            compact, all_generic, all_lowercase = "", True, True
-            for last in range(first, min(reach, n)):
-                if last > first and not joinable[last]:
-                    break
-                compact += keys[last]
-                all_generic = all_generic and generic[last]
-                all_lowercase = all_lowercase and lowercase[last]
-                if all_generic and all_lowercase:
-                    continue  # "north wind", "apple": ordinary words, not a name
-                form = starting.get(last) if starting else None
-                if form is not None:
-                    if self._ordinary_split(tokens[first : last + 1], form):
-                        continue  # "big query", "sales force": a sound-alike, which needs context
-                    kind, score = (HEAD_WORD, HEAD_SCORE) if form.is_head else (EXACT, EXACT_SCORE)
-                    matches.append(
-                        _Match(first, last, tokens[first].start, tokens[last].end, form.entry, score, kind, form.is_head,
-                               kind)
-                    )
-                elif not all_generic and min_length <= len(compact) <= max_length:
-                    if last > first and (stop[first] or stop[last]):
-                        continue  # "the Nortwind": let the window without the stop word match
-                    fuzzy.append((first, last, compact))
-                    matches.append(None)
-                elif len(compact) > max_length and (not starting or last >= max(starting)):
-                    break  # longer windows can match nothing
-        found = iter(self._fuzzy_matches(tokens, fuzzy))
-        return [m for m in (next(found) if m is None else m for m in matches) if m is not None]
+            exact.add((m.first, m.last))
+            form = self._exact[m.key]
+            window = tokens[m.first : m.last + 1]
+            if all(t.lowercase and t.word in self._generic for t in window):
+                continue  # "north wind", "apple": ordinary words, not a name
+            if self._ordinary_split(window, form):
+                continue  # "big query", "sales force": a sound-alike, which needs context
+            kind, score = (HEAD_WORD, HEAD_SCORE) if form.is_head else (EXACT, EXACT_SCORE)
+            matches.append(_Match(m.first, m.last, window[0].start, window[-1].end, form.entry, score, kind,
+                                  form.is_head, kind))
+        windows = [w for w in self._fuzzy_windows(tokens, joinable) if w not in exact]
+        fuzzy = [(first, last, "".join(keys[first : last + 1])) for first, last in windows]
+        matches += [m for m in self._fuzzy_matches(tokens, fuzzy) if m is not None]
+        return matches
+
+    def _fuzzy_windows(self, tokens: list[_Token], joinable: list[bool]) -> list[tuple[int, int]]:
+        """The windows (first and last token) worth comparing by spelling, in reading order:
+        joined by spaces or hyphens only, with a word that is not generic, of a length some
+        form can reach, and neither starting nor ending with a stop word unless one word
+        long ("the Nortwind": the window without the stop word is compared). Computed a
+        window length at a time over the whole text (numpy)."""
+        n = len(tokens)
+        if not n or not self._fuzzy_by_length:
+            return []
+        breaks = np.cumsum(~np.array(joinable, dtype=bool))  # gaps no window may cross, up to each token
+        length = np.concatenate(([0], np.cumsum([len(t.key) for t in tokens])))
+        specific = np.concatenate(([0], np.cumsum([t.word not in self._generic for t in tokens])))
+        stop = np.array([t.word in STOP_WORDS for t in tokens], dtype=bool)
+        firsts, lasts = [], []
+        for span in range(min(self._max_tokens, n)):
+            first = np.arange(n - span)
+            last = first + span
+            size = length[last + 1] - length[first]
+            ok = (breaks[last] == breaks[first]) & (specific[last + 1] > specific[first])
+            ok &= (size >= self._min_fuzzy_length) & (size <= self._max_fuzzy_window)
+            if span:
+                ok &= ~stop[first] & ~stop[last]
+            firsts.append(first[ok])
+            lasts.append(last[ok])
+        first, last = np.concatenate(firsts), np.concatenate(lasts)
+        order = np.lexsort((last, first))
+        return list(zip(first[order].tolist(), last[order].tolist()))
 
     def _fuzzy_matches(self, tokens: list[_Token], windows: list[tuple[int, int, str]]) -> list[_Match | None]:
         """The fuzzy match of each window, or None.

@@ -367,6 +367,8 @@ class _Word:
     shouted: bool  # all capitals, longer than one letter
     initials: frozenset[str]  # first letters of its phonetic keys: a window it starts has one of them
     cue_last: bool  # the last word of some cue before a window
+    cue_after_first: bool  # the first word of some cue after a window
+    subject_cue_first: bool  # the first word of some cue after a subject
     plural: bool  # the plural of a common word ("tricks"): a subject without a determiner
 
 
@@ -398,6 +400,8 @@ class SoundAlikeMatcher:
         self._subject_cues = _phrases(settings.subject_cues_after)
         self._openers = frozenset(normal_word(w) for w in settings.clause_openers)
         self._cue_last = frozenset(p[-1] for phrases in self._cues_before.values() for p in phrases)
+        self._cue_after_first = frozenset(p[0] for phrases in self._cues_after.values() for p in phrases)
+        self._subject_cue_first = frozenset(p[0] for phrases in self._subject_cues.values() for p in phrases)
         self._spelled: dict[str, list[SoundAlikeForm]] = {}
         self._always: set[int] = set()
         self._words: dict[str, _Word] = {}
@@ -449,13 +453,18 @@ class SoundAlikeMatcher:
         known = self._words.get
         words = [known(raw) or self._word(raw) for raw in (text[t.start:t.end] for t in tokens)]
         blocked = _covered(tokens, taken)
+        # joins[k]: tokens k-1 and k may be one window; most gaps are one space.
+        joins = [False] + [
+            text[left.end:right.start] == " " or _joinable(text, left, right, left_word, right_word)
+            for left, right, left_word, right_word in zip(tokens, tokens[1:], words, words[1:])
+        ]
         before = self._cued_before(words)
-        after = self._followed(words, self._cues_after, possessive=True)
+        after = self._followed(words, self._cues_after, [w.cue_after_first for w in words], possessive=True)
         capitalised = self._capitalised(text, tokens, words)
         # A clause's subject: a window that opens a clause and is followed by a verb ("and
         # then ta lend kept crashing"); such a window has context, as one before a cue does.
         opens = self._clause_starts(text, tokens, words)
-        subject = self._followed(words, self._subject_cues, possessive=False)
+        subject = self._followed(words, self._subject_cues, [w.subject_cue_first for w in words], possessive=False)
         after_near = [False] * n  # a window starting here can end just before a cue
         for k in (k for k in range(n) if after[k] or subject[k]):
             for first in range(max(0, k - MAX_WINDOW + 1), k + 1):
@@ -485,7 +494,7 @@ class SoundAlikeMatcher:
             slot = capitalised[first]
             for last in range(first, reach):
                 if last > first:
-                    if blocked[last] or not _joinable(text, tokens[last - 1], tokens[last], words[last - 1], words[last]):
+                    if blocked[last] or not joins[last]:
                         break
                     slot = slot and (not tokens[last].lowercase or words[last].stop)
                 # A plural noun can be a subject without a determiner ("and snow flakes were
@@ -546,6 +555,8 @@ class SoundAlikeMatcher:
             shouted=len(raw) > 1 and raw.isupper(),
             initials=frozenset(k[0] for k in phonetic_keys(compact) if k) if compact else frozenset(),
             cue_last=word in self._cue_last,
+            cue_after_first=word in self._cue_after_first,
+            subject_cue_first=word in self._subject_cue_first,
             plural=(len(word) > 3 and word.endswith("s") and not word.endswith("ss")
                     and self._zipf(word[:-1]) >= self.settings.split_word_zipf),
         )
@@ -555,14 +566,14 @@ class SoundAlikeMatcher:
         return info
 
     def _plausible(self, window: list[_Word], slot: bool, letter: bool) -> bool:
-        if letter and len(window) > 1 and all(len(w.compact) == 1 for w in window):
-            return True  # letters ("i b m"): only an acronym of the dictionary can match
-        if window[-1].filler or window[0].no_start or all(w.stop for w in window):
-            return False
-        if any(not w.compact for w in window):
-            return False
         if len(window) > 1:
-            return True
+            if letter and all(len(w.compact) == 1 for w in window):
+                return True  # letters ("i b m"): only an acronym of the dictionary can match
+            return not (window[-1].filler or window[0].no_start or all(w.stop for w in window)
+                        or not all(w.compact for w in window))
+        word = window[0]
+        if word.filler or word.no_start or word.stop or not word.compact:
+            return False
         # "table", "click", "alter": a common word alone is never a name. Names are frequent
         # words too ("Catherine" 4.1), so one capitalised in a name slot has a higher bar.
         limit = self.settings.common_word_zipf_capitalised if slot else self.settings.common_word_zipf
@@ -609,8 +620,8 @@ class SoundAlikeMatcher:
         gap words or fillers ("our vendor was, uh, ...")."""
         n = len(words)
         out = [False] * n
-        for j, w in enumerate(words):
-            if not w.cue_last or not self._phrase_ends_at(words, j):
+        for j in [j for j, w in enumerate(words) if w.cue_last]:
+            if not self._phrase_ends_at(words, j):
                 continue
             k, gaps = j + 1, 0
             while k < n:
@@ -628,14 +639,16 @@ class SoundAlikeMatcher:
         return False
 
     @staticmethod
-    def _followed(words: list[_Word], cues: dict[int, frozenset[tuple[str, ...]]], *, possessive: bool) -> list[bool]:
+    def _followed(
+        words: list[_Word], cues: dict[int, frozenset[tuple[str, ...]]], starts_cue: list[bool], *, possessive: bool
+    ) -> list[bool]:
         """For each position: a window ending there is followed by one of ``cues`` ("...
-        licence"), or (with ``possessive``) is possessive itself."""
+        licence"), or (with ``possessive``) is possessive itself. ``starts_cue``: for each
+        word, whether some cue starts with it."""
         n = len(words)
-        out = [possessive and w.possessive for w in words]
-        firsts = {p[0] for phrases in cues.values() for p in phrases}
-        for k in range(n - 1):
-            if out[k] or words[k + 1].word not in firsts:
+        out = [w.possessive for w in words] if possessive else [False] * n
+        for k in [i - 1 for i in range(1, n) if starts_cue[i]]:
+            if out[k]:
                 continue
             for length, phrases in cues.items():
                 if k + length < n and tuple(w.word for w in words[k + 1:k + 1 + length]) in phrases:
@@ -647,12 +660,15 @@ class SoundAlikeMatcher:
         """For each position: the word opens a clause: first in the text, after a sentence end,
         a comma or a line break, or after only clause openers and fillers ("and then", "um")."""
         out = []
+        end = 0
         for k, token in enumerate(tokens):
-            if k == 0 or _CLAUSE_BREAK.search(text, tokens[k - 1].end, token.start):
+            start = token.start
+            if k == 0 or (start - end > 1 or text[end] != " ") and _CLAUSE_BREAK.search(text, end, start):
                 out.append(True)
             else:
                 previous = words[k - 1]
                 out.append(out[k - 1] and (previous.word in self._openers or previous.filler))
+            end = token.end
         return out
 
     @staticmethod
