@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -18,26 +17,9 @@ from service.config import EntityPolicy
 from service.models import Decision, Replacement
 from service.vocabulary.canonical import canonical_form
 from service.vocabulary.entity_types import NAME_TYPES
+from service.vocabulary.surrogate_labels import label_core, render_template
 
 _TYPE_ORDER = NAME_TYPES  # when guesses tie: person, organization, university, product, place
-
-
-def letter_label(index: int) -> str:
-    """1 -> A, 26 -> Z, 27 -> AA (spreadsheet columns)."""
-    out = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
-def render_template(template: str, index: int) -> str:
-    return template.replace("{n}", str(index)).replace("{letter}", letter_label(index))
-
-
-def label_core(label: str) -> str:
-    """Compare labels with placeholders: "[Company Y]" and "company Y" are the same label."""
-    return " ".join(re.sub(r"[\[\]<>{}]", " ", label).lower().split())
 
 
 class SurrogateBook:

@@ -8,15 +8,14 @@ and on the label make any race between processes fail loudly and be retried.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from service.engine.pseudonymize import label_core
 from service.vocabulary.canonical import canonical_form
+from service.vocabulary.surrogate_labels import label_core, label_pattern
 
 from . import placeholders, projects
 from .crypto import StoreCrypto
@@ -264,12 +263,6 @@ def originals(conn: Connection, crypto: StoreCrypto, project_id: int) -> dict[st
             sa.select(surrogates.c.label, surrogates.c.original_enc).where(surrogates.c.project_id == project_id)
         )
     }
-
-
-def label_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for all labels, longest first: "[Person 12]" wins over "[Person 1]"."""
-    labels = sorted(set(labels), key=len, reverse=True)
-    return re.compile("|".join(re.escape(label) for label in labels)) if labels else None
 
 
 def reidentify(conn: Connection, crypto: StoreCrypto, project_id: int, text: str) -> str:
