@@ -28,6 +28,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.errors import InputError
+from service.report import entity_rows
+
 DIRECT = {"PERSON", "ORG", "ORGANIZATION", "UNIVERSITY"}
 ALL = DIRECT | {"PRODUCT", "LOCATION", "CONTACT"}
 IGNORED_TYPES = {"PLACEHOLDER"}
@@ -168,8 +171,6 @@ def load_gold(path: Path) -> list[dict]:
                 doc = json.loads(line)
                 doc["text"], doc["entities"]
             except (json.JSONDecodeError, KeyError, TypeError):
-                from service.errors import InputError
-
                 raise InputError(str(path), "not a gold line: expected JSON with 'text' and 'entities'", line=number) from None
             docs.append(doc)
     return docs
@@ -179,11 +180,9 @@ def evaluate(engine, docs: list[dict], *, verbose: bool = False, language: str =
     """Score the engine (its current config) on gold documents, in-process, analysing
     every document in ``language`` (the set's language; nothing is refused); each document
     is redacted with surrogates of its own, as ``tanon redact`` would."""
-    from service.report import entity_rows
-
     scores = Scores()
     for doc, redaction in zip(docs, engine.redact_many((d["text"] for d in docs), language=language)):
-        rows = entity_rows(redaction, redaction.surrogates)
+        rows = entity_rows(redaction)
         scores.add(doc, rows)
         scores.add_consistency(doc, rows)
     result = scores.summary(verbose=verbose)

@@ -6,7 +6,7 @@ keep placeholders as they are, then protect the union of whatever overlaps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.models import Decision, Finding
 
@@ -46,7 +46,7 @@ def filter_findings(
             dropped.append(Dropped(f, "transcript noise (every word)"))
             continue
         if (start, end) != (f.start, f.end):
-            f = Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
+            f = replace(f, start=start, end=end)
         kept.append(f)
     return kept, dropped
 
@@ -117,8 +117,7 @@ def judge_model_guesses(
         if f.entity_type != "PERSON" and all(is_common_word(w) for w in words):
             dropped.append(Dropped(f, "lowercase model guess made of common words"))
             continue
-        kept.append(Finding(f.start, f.end, f.entity_type, min(f.score, uncased_score), f.recognizer,
-                            f.reason + " (lowercase text: weak)", f.canonical))
+        kept.append(replace(f, score=min(f.score, uncased_score), reason=f.reason + " (lowercase text: weak)"))
     return kept, dropped
 
 
@@ -172,7 +171,7 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
             while e > s and e != f.end and not text[e - 1].isalnum():
                 e -= 1
             if _WORD.search(text[s:e] or ""):
-                out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason, f.canonical))
+                out.append(replace(f, start=s, end=e))
     return out
 
 
@@ -215,6 +214,8 @@ def protect_union(findings: list[Finding], operator_for, *, name_types: frozense
                 sources=tuple(group),
                 canonical=next((f.canonical for f in sorted(group, key=lambda f: (-f.score, f.recognizer))
                                 if f.canonical and f.entity_type == best.entity_type), None),
+                term_match=next((f.term_match for f in sorted(group, key=lambda f: (-f.score, f.recognizer))
+                                 if f.term_match and f.entity_type == best.entity_type), None),
             )
         )
 
