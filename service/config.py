@@ -23,6 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
 from recognizers import RecognizerConfigError, resolve_options
+from service.errors import SetupError
 from service.vocabulary.entity_types import NAME_TYPES
 
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
@@ -30,7 +31,7 @@ DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
 Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
 
 
-class ConfigError(ValueError):
+class ConfigError(SetupError):
     """The configuration file is missing, not YAML, or does not match the schema."""
 
 

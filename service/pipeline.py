@@ -13,13 +13,15 @@ language it has no model for.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from service import formats
 from service.engine.engine import NO_OPTIONS, Analysis, Engine, Redaction, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
-from service.errors import InputError, LanguageError
+from service.errors import InputError, LanguageError, TextTooLong
 
 
 @runtime_checkable
@@ -64,12 +66,21 @@ def read_document(data: bytes, *, name: str | None, format: str | None, max_byte
         raise InputError(name, str(exc), line=exc.line) from None
 
 
-def analyze_text(engine: Engine, text: str, *, name: str | None = None, options: RequestOptions = NO_OPTIONS,
-                 language: str | None = None) -> Analysis:
+@contextmanager
+def _naming(name: str | None) -> Iterator[None]:
+    """The engine's refusals of a document, naming the file it came from."""
     try:
-        return engine.analyze(text, options=options, language=language)
+        yield
     except LanguageError as exc:
         raise LanguageError(name, exc.reason) from None
+    except TextTooLong as exc:
+        raise exc.at(name) from None
+
+
+def analyze_text(engine: Engine, text: str, *, name: str | None = None, options: RequestOptions = NO_OPTIONS,
+                 language: str | None = None) -> Analysis:
+    with _naming(name):
+        return engine.analyze(text, options=options, language=language)
 
 
 def analyze_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
@@ -83,10 +94,8 @@ def redact_document(engine: Engine, data: bytes, *, name: str | None = None, for
                     max_bytes: int, book: SurrogateBook | None = None,
                     options: RequestOptions = NO_OPTIONS, language: str | None = None) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    try:
+    with _naming(name):
         redaction = engine.redact(transcript.text, book=book, options=options, language=language)
-    except LanguageError as exc:
-        raise LanguageError(name, exc.reason) from None
     memory = book if isinstance(book, RedactionMemory) else None
     undo: list | None = [] if memory is not None else None
     try:

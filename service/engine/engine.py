@@ -32,8 +32,8 @@ from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
-from service.errors import LanguageError
-from service.models import Decision, Finding, Replacement
+from service.errors import LanguageError, TextTooLong
+from service.models import Decision, Finding, Replacement, TermMatch
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 from service.vocabulary.word_frequency import WordFrequency
@@ -96,10 +96,6 @@ class LanguagePipeline:
     @property
     def nlp(self):
         return self.nlp_engine.nlp["en"]
-
-
-class TextTooLong(ValueError):
-    pass
 
 
 class Engine:
@@ -372,5 +368,10 @@ def _to_finding(result: RecognizerResult) -> Finding:
     if not reason:
         pattern = explanation.pattern_name if explanation else None
         reason = f"matched the {pattern} pattern" if pattern else f"detected by {recognizer}"
-    canonical = (result.recognition_metadata or {}).get("dictionary_canonical")
-    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason, canonical)
+    metadata = result.recognition_metadata or {}
+    # The project dictionary's hits carry the entity's canonical form and the term they
+    # matched, and how (recognizers/project_dictionary_recognizer.py).
+    term = metadata.get("dictionary_term")
+    term_match = TermMatch(term, metadata.get("dictionary_how") or "") if term else None
+    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason,
+                   metadata.get("dictionary_canonical"), term_match)

@@ -28,15 +28,11 @@ from sqlalchemy.engine import Connection
 
 from . import surrogates as surrogate_rows
 from .crypto import StoreCrypto
-from .errors import KeyMismatch, StoreError
+from .errors import JobNotFound, KeyMismatch
 from .schema import JOB_ID_LEN, REASON_LEN, batch_turns, job_files, jobs, utcnow
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FILE_PENDING, FILE_OK, FILE_FAILED = "pending", "ok", "failed"
-class JobNotFound(StoreError):
-    """No job has the given id."""
-
-
 @dataclass(frozen=True)
 class Job:
     id: str
