@@ -1,7 +1,8 @@
 """Pydantic models at the HTTP edge. Responses carry offsets and surrogates, never the
 original names (the caller already has the text). The exceptions are explicit: the
-dictionary routes (admin only) show the terms the admin entered, and the key export and
-re-identification (admin only) show the originals."""
+dictionary routes (admin only) show the terms the admin entered, analyze answers in a
+project show which of its terms a finding matched (``term``, to a key of that project),
+and the key export and re-identification (admin only) show the originals."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -40,12 +41,18 @@ class EntityPublic(BaseModel):
     reason: str = Field(description="Why this span was flagged, in one line")
 
 
+class AnalyzedEntityPublic(EntityPublic):
+    term: str | None = Field(
+        None, description="The project dictionary term this matched (with a project, whose key the caller holds); "
+        "absent otherwise. Redaction answers never carry it.")
+
+
 class RedactedEntityPublic(EntityPublic):
     surrogate: str | None = Field(description="What replaced the span; null when kept (placeholders)")
 
 
 class AnalyzeResponse(BaseModel):
-    entities: list[EntityPublic]
+    entities: list[AnalyzedEntityPublic]
     language: str = Field("en", description="The language the text was analysed in")
 
 
@@ -71,7 +78,7 @@ class HealthResponse(BaseModel):
     languages: list[str] = Field(description="Languages with an installed pipeline; others are refused")
 
 
-class LocatedEntityPublic(EntityPublic):
+class LocatedEntityPublic(AnalyzedEntityPublic):
     line: int = Field(description="Line of the file where the finding starts (1-based; DOCX: paragraph)")
     col: int = Field(description="Column in that line (1-based, characters)")
 

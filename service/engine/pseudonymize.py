@@ -26,7 +26,7 @@ class SurrogateBook:
     """Surrogates given out in one document, or across the documents that share the book.
 
     ``allocate`` is the only call the engine makes; a project store implements the same
-    call to keep surrogates consistent across a whole study (``service.projects``).
+    call to keep surrogates consistent across a whole study (``service.project_access``).
     """
 
     def __init__(self) -> None:

@@ -18,3 +18,7 @@ NAME_TYPES: tuple[str, ...] = (PERSON, ORGANIZATION, UNIVERSITY, PRODUCT, LOCATI
 # Names of organizations and of what they make: suffixes and leading words group them.
 ORGANIZATION_TYPES: tuple[str, ...] = (ORGANIZATION, UNIVERSITY, PRODUCT)
 CONTACT_TYPES: tuple[str, ...] = (EMAIL_ADDRESS, PHONE_NUMBER, URL)
+
+# The part an organisation plays for the interviewee (a project dictionary records it: the
+# surrogate alone hides it).
+ORGANIZATION_ROLES: tuple[str, ...] = ("employer", "client", "vendor", "data_provider", "other")
