@@ -6,18 +6,18 @@ surrogate's original, a key or transcript text: they may end up in logs and API 
 """
 from __future__ import annotations
 
-from service.errors import Busy, Conflict, NotFound, StoreUnavailable, TanonError
+from service.errors import Busy, Conflict, InputError, NotFound, StoreUnavailable, TanonError
 
 
 class StoreError(TanonError):
     """Base class of every error the project store raises on purpose."""
 
 
-class InvalidStoreRequest(StoreError):
+class InvalidStoreRequest(StoreError, InputError):
     """Something asked of the store is unusable (exit 2, HTTP 422); the message says what."""
 
-    exit_code = 2
-    http_status = 422
+    def __init__(self, message: str) -> None:
+        InputError.__init__(self, None, message)
 
 
 class InvalidStoreKey(StoreError, StoreUnavailable):

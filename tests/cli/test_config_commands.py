@@ -14,7 +14,7 @@ from service import cli
 from service.config import load_engine_config
 from tests.builders import engine_yaml
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 MISSPELT = [{"name": "gazetteer.v1", "options": {"min_lenght": 3}}]
 MESSAGE = "conf/engine.yaml: recognizer gazetteer.v1: unknown option 'min_lenght'"
 

@@ -77,7 +77,7 @@ def test_cli_installed_command_runs(example_path, tmp_path):
 
 
 def test_cli_redact_keeps_the_file_format(cli_main, tmp_path, capsys):
-    sample = Path(__file__).resolve().parent / "formats" / "samples" / "zoom.vtt"
+    sample = Path(__file__).resolve().parents[1] / "formats" / "samples" / "zoom.vtt"
     out = tmp_path / "out.vtt"
     assert cli_main(["redact", str(sample), "-o", str(out)]) == 0
     redacted = out.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def test_cli_malformed_file_exits_2_and_writes_nothing(cli_main, tmp_path, capsy
     assert not out.exists()
 
 
-SAMPLES = Path(__file__).resolve().parent / "formats" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "formats" / "samples"
 
 
 def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(cli_main, capsys):
