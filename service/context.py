@@ -155,10 +155,11 @@ class AppContext:
         its id or name); ``NO_PROJECT``'s when None. Raises ``ProjectNotFound`` and
         ``InvalidStoredSettings``."""
         from service.engine.engine import NO_OPTIONS
-        from service.project_access import OptionsCache, StoreBook, project_options
 
         if project is None:
             return ProjectScope(None, NO_OPTIONS, None)
+        from service.project_access import OptionsCache, StoreBook, project_options  # and the store
+
         store = self.store()
         if isinstance(project, (int, str)):
             project = self.find_project(project)
