@@ -151,7 +151,7 @@ def _by_other_keys(
     out: dict[tuple[str, str], tuple[int, str]] = {}
     for t in targets:
         entity = (t.entity_type, t.canonical_hash)
-        if entity not in own:
+        if entity not in own or entity in out:  # one item per mention: judge each entity once
             continue
         full = keyed.get((t.entity_type, t.canonical_hash, "full"), set())
         short = keyed.get((t.entity_type, t.canonical_hash, "short"), set())

@@ -47,3 +47,10 @@ def test_store_a_vendor_is_not_its_product(store, project):
 def test_store_generic_words_are_never_short_forms(store, project):
     group = label(store, project, "ORGANIZATION", "Lindqvist Banking Group")
     assert label(store, project, "ORGANIZATION", "Group") != group
+
+
+def test_store_mentions_of_one_entity_in_one_batch_are_judged_once(store, project):
+    short = label(store, project, "ORGANIZATION", "Halvorsen")
+    items = [item("ORGANIZATION", "Halvorsen Analytics"), item("ORGANIZATION", "HALVORSEN ANALYTICS")]
+    labels = store.allocate_surrogates(project.id, items, make_label)
+    assert set(labels.values()) == {short}
