@@ -75,9 +75,18 @@ class EmailOptions(RecognizerOptions):
     pass
 
 
+def _phone_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
+    import phonenumbers  # only when regions are configured: the package loads its tables
+
+    unknown = [r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ValueError(f"not a phonenumbers region code: {', '.join(unknown)} (e.g. GB, not UK)")
+    return regions
+
+
 class PhoneOptions(RecognizerOptions):
     # Where numbers without a country code are read from (phonenumbers region codes).
-    regions: tuple[str, ...] = ("US", "UK", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NZ", "IE")
+    regions: Annotated[tuple[str, ...], AfterValidator(_phone_regions)] = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NZ", "IE")
 
 
 class UrlOptions(RecognizerOptions):
@@ -130,15 +139,6 @@ class SocialHandleOptions(RecognizerOptions):
     rare_zipf: Zipf = 3.0
     common_zipf: Zipf = 4.5
     score: Score = 1.0
-
-
-def _phone_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
-    import phonenumbers  # only when regions are configured: the package loads its tables
-
-    unknown = [r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS]
-    if unknown:
-        raise ValueError(f"not a phonenumbers region code: {', '.join(unknown)} (e.g. GB, not UK)")
-    return regions
 
 
 class SpokenPhoneOptions(RecognizerOptions):
