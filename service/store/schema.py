@@ -154,6 +154,26 @@ redaction_records = sa.Table(
     sa.UniqueConstraint("project_id", "text_hash"),
 )
 
+# Other keys of an entity, so the project keeps one surrogate per entity across documents:
+# "short" keys are the short forms of an organization's name ("northwind" for "northwind
+# analytics"), "full" keys the longer names that joined an entity first seen by its short
+# form. Keyed hashes only, like the entity's own canonical form.
+entity_keys = sa.Table(
+    "entity_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("entity_type", sa.String(TYPE_LEN), nullable=False),
+    sa.Column("key_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column(
+        "surrogate_id", sa.Integer, sa.ForeignKey("surrogates.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "entity_type", "key_hash", "kind", "surrogate_id", name="uq_entity_keys"),
+    sa.Index("ix_entity_keys_lookup", "project_id", "entity_type", "key_hash"),
+)
+
 # Batch jobs (HTTP uploads), their files, and the allocation turns of parallel batches;
 # the queries are in jobs.py.
 JOB_ID_LEN = 32

@@ -225,3 +225,14 @@ def test_dictionary_hits_survive_presidio_deduplication_against_equal_ner_scores
     for results in ([ner, hit], [hit, ner]):
         (kept,) = EntityRecognizer.remove_duplicates(results)
         assert kept.recognition_metadata["dictionary_canonical"] == "northwind analytics"
+
+
+def test_engine_keeps_an_organization_and_its_short_form_together_across_documents(engine, store):
+    project = store.create_project("short-forms")
+    book = StoreBook(store, project.id)
+    first = engine.redact("Interviewer: Where do you work?\nAmara: At Halvorsen Analytics, for two years.",
+                          book=book).text
+    second = engine.redact("Interviewer: And before?\nAmara: Before that I was at Halvorsen Inc. too.", book=book).text
+    assert "Halvorsen" not in first + second
+    label = first.split("At ", 1)[1].split(",", 1)[0]
+    assert label.startswith("[Company") and label in second
