@@ -16,7 +16,6 @@ Messages go to stderr; stdout carries only data (JSON or redacted text).
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -24,14 +23,10 @@ from service.cli.batch_command import batch
 from service.cli.config_commands import config_app
 from service.cli.error_handler import run_command
 from service.cli.hook_commands import check, redact_in_place
-from service.cli.parameters import err, say
+from service.cli.parameters import command_line_context, err
 from service.cli.project_commands import project_app
 from service.cli.transcript_commands import analyze, evaluate_gold, redact, serve
-from service.config import get_settings
 from service.context import AppContext
-
-if TYPE_CHECKING:
-    from service.engine.engine import Engine
 
 app = typer.Typer(
     add_completion=False,
@@ -49,12 +44,6 @@ app.command()(analyze)
 app.command()(redact)
 app.command("eval")(evaluate_gold)
 app.command()(serve)
-
-
-def command_line_context(*, engine: Engine | None = None) -> AppContext:
-    """The context of one ``tanon`` run: the local store's key file is created on first use.
-    ``engine``: an engine this process has loaded already (for the default configuration)."""
-    return AppContext(get_settings(), engine=engine, create_store_key=True, announce=say)
 
 
 def main(argv: list[str] | None = None, *, context: AppContext | None = None) -> int:

@@ -3,12 +3,16 @@ application context every command is handed (``main`` puts it in click's ``ctx.o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
+from service.config import get_settings
 from service.context import AppContext
+
+if TYPE_CHECKING:
+    from service.engine.engine import Engine
 
 # Messages go to stderr; stdout carries only data (JSON, redacted text, findings).
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -38,9 +42,16 @@ def say(message: str) -> None:
     err.print(message, markup=False)
 
 
+def command_line_context(*, engine: Engine | None = None) -> AppContext:
+    """The context of one ``tanon`` run: the local store's key file is created on first use.
+    ``engine``: an engine this process has loaded already (for the default configuration)."""
+    return AppContext(get_settings(), engine=engine, create_store_key=True, announce=say)
+
+
 def app_context(ctx: typer.Context) -> AppContext:
     """The process's application context (created by ``service.cli.main``)."""
     context = ctx.find_object(AppContext)
-    if context is None:  # the command was invoked without main(): e.g. typer's own test runner
-        context = ctx.ensure_object(AppContext)
+    if context is None:  # invoked without main(), e.g. by click's test runner: a context of its own
+        context = ctx.obj = command_line_context()
+        ctx.call_on_close(context.close)
     return context

@@ -78,3 +78,13 @@ def test_cli_config_error_in_a_real_process_has_no_traceback(tmp_path):
     assert path.exists()
     assert done.returncode == 3, done.stderr
     assert MESSAGE in done.stderr and "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_config_show_through_typers_test_runner(tmp_path, monkeypatch):
+    """Invoked without ``main`` (as typer's CliRunner does), a command gets a context of its own."""
+    from typer.testing import CliRunner
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = CliRunner().invoke(cli.app, ["config", "show"])
+    assert result.exit_code == 0, result.output
+    assert "recognizers:" in result.output
