@@ -3,6 +3,7 @@ lists an exception, every module of ``service`` has its place in a layer, and no
 import each other in a circle."""
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 
@@ -34,6 +35,18 @@ def test_architecture_every_module_of_service_is_in_a_layer():
     modules = {f"service.{p.stem}" for p in (REPO / "service").glob("*.py") if p.stem != "__init__"}
     packages = {f"service.{p.parent.name}" for p in (REPO / "service").glob("*/__init__.py")}
     assert (modules | packages) - placed == set()
+
+
+def test_architecture_no_module_imports_another_modules_private_names():
+    """Shared code is public where it lives (e.g. the application context), never a ``_helper``
+    borrowed from another module (as one command line's ``_engine`` once was by the hook)."""
+    borrowed = []
+    for path in [*(REPO / "service").rglob("*.py"), *(REPO / "recognizers").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("service", "recognizers"):
+                borrowed += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__")]
+    assert borrowed == []
 
 
 def test_architecture_no_modules_import_each_other_in_a_circle():
