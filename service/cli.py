@@ -205,12 +205,16 @@ def evaluate_gold(
     typer.echo("per label: " + ", ".join(f"{k} {v}" for k, v in result["per_label"].items()))
     typer.echo(f"consistency: split {result['split']}  merged {result['merged']}  "
                f"edge errors {result['edge_errors']} ({result['edge_error_rate']:.1%} of predicted spans)")
+    typer.echo(f"review: recall {result['review_recall']:.3f} (R_direct of findings and suggestions)  "
+               f"suggestions {result['suggestions']} ({result['suggestions_per_150_words']:.2f} per 150 words)")
     if verbose:
         for doc_id, label, surface in result["misses"]:
             typer.echo(f"missed {label} in {doc_id}: {surface!r}")
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
         for doc_id, kind, what, surrogates in result["consistency"]:
             typer.echo(f"{kind} in {doc_id}: {what!r}" + (f" -> {surrogates}" if surrogates else ""))
+        for doc_id, label, surface in result["review_misses"]:
+            typer.echo(f"missed by findings and suggestions, {label} in {doc_id}: {surface!r}")
 
 
 @config_app.command("show")
