@@ -10,7 +10,8 @@ Offsets index the transcript text the format reader builds (the text the review 
 ``tanon analyze --json`` show). Actions: ``accept`` (a finding, or a suggestion, which
 is then replaced), ``reject`` (left as written), ``add`` (a name the engine missed),
 ``retype`` (another entity type); ``apply_to_all``: every mention of the same words.
-``remember`` and ``reviewer``/``time`` are the record's: the review page carries a
+``remember``, ``reviewer``, ``time`` and ``tier`` (what the reviewer was shown: a
+finding, a suggestion, or a name they added) are the record's: the review page carries a
 remembered decision into the project's dictionary or allow list itself.
 
 The review page writes it with its download; ``tanon redact --decisions FILE`` and the
@@ -56,6 +57,8 @@ class ReviewDecision(_Strict):
     remember: bool = False
     reviewer: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     time: datetime | None = None
+    # What the reviewer was shown there (for the record; the engine does not read it).
+    tier: Literal["finding", "suggestion", "added"] | None = None
 
 
 class DecisionsDocument(_Strict):

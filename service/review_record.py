@@ -47,7 +47,7 @@ def review_record(decisions: DecisionsDocument, document: RedactedDocument, *, p
     rows = []
     for n, d in enumerate(decisions.decisions, 1):
         span = (d.start, d.end)
-        tier = "finding" if span in found else "suggestion" if span in suggested else "added"
+        tier = d.tier or ("finding" if span in found else "suggestion" if span in suggested else "added")
         entity_type, surrogate = replaced_by(*span) if d.action != REJECT else (None, None)
         if entity_type is None:
             before = found.get(span) or suggested.get(span)

@@ -134,6 +134,7 @@
     if (!file) return;
     say("error", "");
     say("open-status", `Reading ${file.name}…`);
+    $("transcript").setAttribute("aria-busy", "true");
     const form = new FormData();
     form.append("file", file, file.name);
     if ($("format").value) form.append("format", $("format").value);
@@ -143,13 +144,12 @@
     try {
       response = await api("/v1/review/analyze", { method: "POST", body: form });
     } catch (_) {
-      say("open-status", "");
-      say("error", "The server cannot be reached.");
-      return;
+      response = null;
     }
-    if (!response.ok) {
+    $("transcript").setAttribute("aria-busy", "false");
+    if (!response || !response.ok) {
       say("open-status", "");
-      say("error", `${file.name}: ${await problem(response)}`);
+      say("error", response ? `${file.name}: ${await problem(response)}` : "The server cannot be reached.");
       return;
     }
     const doc = await response.json();
@@ -166,6 +166,9 @@
     $("add").hidden = true;
     $("download-record").hidden = true;
     $("download-decisions").hidden = true;
+    $("record").hidden = true;
+    $("override").checked = false; // an explicit choice for each document
+    $("sensitive").checked = false;
     say("finish-status", "");
     const findings = state.items.filter((i) => i.tier === "finding").length;
     const suggestions = state.items.filter((i) => i.tier === "suggestion").length;
@@ -174,6 +177,7 @@
     render();
     const first = ordered().find((i) => !i.decision);
     if (first) select(first.id, { focus: true });
+    $("review").dataset.opened = String(Number($("review").dataset.opened || 0) + 1);
   }
 
   function buildItems(doc) {
@@ -669,7 +673,7 @@
       const [start, end] = i.tier === "added" ? d.span : [i.start, i.end];
       return {
         start, end, action: d.action, entity_type: d.type || i.type, apply_to_all: Boolean(d.applyAll),
-        remember: Boolean(d.remember), reviewer, time: d.time,
+        remember: Boolean(d.remember), reviewer, time: d.time, tier: i.tier,
       };
     });
     return {
@@ -766,6 +770,7 @@
       save(new Blob([bytes], { type: result.content_type }), outputName(".redacted"));
       $("download-record").hidden = false;
       $("download-decisions").hidden = false;
+      showRecord(result.review);
       const review = result.review || {};
       const summary = review.summary ? `${review.summary.decisions} decisions, ${review.summary.not_reviewed} not reviewed` : "";
       say("finish-status", [`Downloaded ${outputName(".redacted")}: ${result.summary.replacements} replacements`, summary, ...notes]
@@ -776,6 +781,28 @@
     } finally {
       updateProgress();
     }
+  }
+
+  function showRecord(record) {
+    if (!record) return;
+    const s = record.summary;
+    $("record-summary").textContent = `${s.decisions} decisions by ${record.reviewers.join(", ") || "an unnamed reviewer"}; `
+      + `${s.findings} findings, ${s.suggestions} suggestions, ${s.not_reviewed} not reviewed; ${s.replacements} replacements in the file.`
+      + (record.complete ? " Complete." : " Not complete: the record lists what was not reviewed.");
+    const when = (iso) => (iso ? new Date(iso).toLocaleString() : "");
+    $("record-rows").replaceChildren(...record.decisions.map((d) => {
+      const tr = document.createElement("tr");
+      const item = record.sensitive && d.text ? `${d.tier}: “${d.text}”` : d.tier;
+      const action = d.action + (d.apply_to_all ? ", every mention" : "") + (d.remember ? ", remembered" : "");
+      for (const value of [String(d.n), item, action, typeName(d.entity_type || ""), d.surrogate || "(left as written)",
+        d.reviewer || "", when(d.time), `line ${d.line}, column ${d.col}`]) {
+        const td = document.createElement("td");
+        td.textContent = value;
+        tr.appendChild(td);
+      }
+      return tr;
+    }));
+    $("record").hidden = false;
   }
 
   function downloadRecord() {
@@ -831,7 +858,11 @@
     });
     $("reviewer").value = localStorage.getItem("tanon.reviewer") || "";
     $("reviewer").addEventListener("change", () => localStorage.setItem("tanon.reviewer", $("reviewer").value.trim()));
-    $("file").addEventListener("change", () => openFile($("file").files[0]));
+    $("file").addEventListener("change", () => {
+      const file = $("file").files[0];
+      $("file").value = ""; // choosing the same file again opens it again
+      openFile(file);
+    });
     const drop = $("drop");
     drop.addEventListener("dragover", (ev) => { ev.preventDefault(); drop.classList.add("over"); });
     drop.addEventListener("dragleave", () => drop.classList.remove("over"));
