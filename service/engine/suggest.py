@@ -8,8 +8,8 @@ Built only from what analysis already knows, never from lists of words:
   determiner"), each with the reason it was dropped;
 - candidates a recognizer offers without claiming them: a recognizer with a
   ``suggestions(text)`` method (the project dictionary's sound-alikes of its terms) is
-  asked, and each item it gives (``start``, ``end``, ``entity_type``, ``score``, ``how``)
-  becomes a suggestion.
+  asked, and each item it gives (``start``, ``end``, ``entity_type``, ``score``, and
+  optionally a ``reason`` that names no term) becomes a suggestion.
 
 Never suggested: transcript noise and lines a tool added (dropped as NOISE / TOOL_LINE,
 and anything the noise filter names, whatever dropped it), placeholders, what the
@@ -69,7 +69,8 @@ def suggest(
         for x in dropped if x.kind == WEAK
     ]
     candidates += [
-        Suggestion(item.start, item.end, item.entity_type, float(item.score), source, f"not replaced: {item.how}")
+        Suggestion(item.start, item.end, item.entity_type, float(item.score), source, "not replaced: " + (
+            getattr(item, "reason", None) or f"{source} suggests it but is not sure enough to replace it"))
         for source, item in offered
     ]
     taken = sorted((d.start, d.end) for d in decisions)

@@ -39,7 +39,7 @@ class Offer:
     end: int
     entity_type: str
     score: float
-    how: str
+    reason: str | None = None
 
 
 def run(dropped_items=(), decisions=(), offered=(), allow=frozenset(), limit=10):
@@ -97,11 +97,13 @@ def test_suggest_budget_keeps_the_strongest():
 
 def test_suggest_takes_what_a_recognizer_offers():
     start, end = span("Quintrell")
-    offer = Offer(start, end, "ORGANIZATION", 0.7, "sounds like, metaphone KNTRL")
-    found = suggest(TEXT, [], [], offered=[("project_dictionary.v1", offer)], why_noise=why_noise,
-                    noise_types=frozenset(NAME_TYPES), limit=5)
-    assert [(s.start, s.end, s.source, s.reason) for s in found] == [
-        (start, end, "project_dictionary.v1", "not replaced: sounds like, metaphone KNTRL")
+    offers = [("project_dictionary.v1", Offer(start, end, "ORGANIZATION", 0.7, "sounds like a dictionary term")),
+              ("project_dictionary.v1", Offer(*span("brambleby"), "ORGANIZATION", 0.6))]
+    found = suggest(TEXT, [], [], offered=offers, why_noise=why_noise, noise_types=frozenset(NAME_TYPES), limit=5)
+    assert [(TEXT[s.start:s.end], s.source, s.reason) for s in found] == [
+        ("brambleby", "project_dictionary.v1",
+         "not replaced: project_dictionary.v1 suggests it but is not sure enough to replace it"),
+        ("Quintrell", "project_dictionary.v1", "not replaced: sounds like a dictionary term"),
     ]
 
 
