@@ -65,11 +65,11 @@ def review_record(decisions: DecisionsDocument, document: RedactedDocument, *, p
             **where(*span),
         })
 
-    decided = _decided(text, decisions.decisions)
+    decided_spans, decided_surfaces = _decided(text, decisions.decisions)
     pending = []
     for tier, items in (("finding", found), ("suggestion", suggested)):
         for (start, end), item in sorted(items.items()):
-            if (start, end) in decided.spans or normalize_surface(text[start:end]) in decided.surfaces:
+            if (start, end) in decided_spans or normalize_surface(text[start:end]) in decided_surfaces:
                 continue
             entity_type, surrogate = replaced_by(start, end)
             pending.append({
@@ -100,17 +100,8 @@ def review_record(decisions: DecisionsDocument, document: RedactedDocument, *, p
     }
 
 
-class _Decided:
-    def __init__(self) -> None:
-        self.spans: set[tuple[int, int]] = set()
-        self.surfaces: set[str] = set()
-
-
-def _decided(text: str, decisions: list[ReviewDecision]) -> _Decided:
+def _decided(text: str, decisions: list[ReviewDecision]) -> tuple[set[tuple[int, int]], set[str]]:
     """Spans a decision names, and surfaces decided for every mention."""
-    out = _Decided()
-    for d in decisions:
-        out.spans.add((d.start, d.end))
-        if d.apply_to_all:
-            out.surfaces.add(normalize_surface(text[d.start:d.end]))
-    return out
+    spans = {(d.start, d.end) for d in decisions}
+    surfaces = {normalize_surface(text[d.start:d.end]) for d in decisions if d.apply_to_all}
+    return spans, surfaces

@@ -104,3 +104,48 @@ def test_review_with_the_keyboard_only(server, page, shots):
     assert "Like, Next to you" in text  # rejected
     assert re.search(r"store everything with \[Company [A-Z]\] now", text)
     shots(page, "keyboard-downloaded")
+
+
+CONTRAST = """(selector) => {
+  const rgb = (s) => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  return [...document.querySelectorAll(selector)].map((el) => {
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}"""
+
+
+def test_review_page_controls_are_named_and_readable(server, page, shots):
+    page.goto(f"{server.url}/review")
+    page.set_input_files("#file", str(CALL))
+    expect(page.locator("#review")).to_have_attribute("data-opened", "1", timeout=60_000)
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('input, select, button, mark[role=button]')]
+      .filter((el) => el.offsetParent !== null || el.type === 'file')
+      .filter((el) => !((el.labels && el.labels.length) || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.id || el.outerHTML.slice(0, 60))""")
+    assert unnamed == []
+    names = page.eval_on_selector_all("mark[role=button]", "els => els.map((el) => el.getAttribute('aria-label'))")
+    assert names and all(re.match(r"^“.+”: (Person|Organization|University|Product|Place|Email address|Phone number|"
+                                  r"Web address), (finding|suggestion)", n) for n in names)
+    assert any(", suggestion, not replaced unless accepted" in n for n in names)
+    # One highlight is in the tab order at a time (the current one): Tab from the search box reaches it.
+    assert page.eval_on_selector_all("mark[tabindex='0']", "els => els.length") == 1
+    page.focus("#search")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('tabindex')") == "0"
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    for selector in (".cue-time", ".hint", "mark.finding", "mark.suggestion", "#progress", "label", "button:not(:disabled)"):
+        ratios = page.evaluate(CONTRAST, selector)
+        assert ratios and min(ratios) >= 4.5, (selector, min(ratios))
+    shots(page, "labelled")
