@@ -138,8 +138,14 @@ def redact(
     config: ConfigOption = None,
     project: ProjectOption = None,
     language: LanguageOption = None,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="A reviewer's decisions on this file (the review page's download): "
+                     "applied after the engine's own; refused if made on other bytes."),
+    ] = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
+    from service.decisions import parse_decisions
     from service.pipeline import redact_document
     from service.projects import report_rows
     from service.report import engine_info, entity_rows, summary
@@ -151,11 +157,15 @@ def redact(
     elif output is not None and output.resolve() == path.resolve():
         raise InputError(str(path), "the output is the input file; pass --in-place to overwrite it")
     data = read_input_file(path, max_bytes=get_settings().max_request_bytes)
+    reviewed = None
+    if decisions is not None:
+        reviewed = parse_decisions(read_input_file(decisions, max_bytes=get_settings().max_request_bytes),
+                                   name=str(decisions))
     with _project(project) as (options, book):
         engine = _engine(config)
         document = redact_document(
             engine, data, name=str(path), format=file_format, max_bytes=get_settings().max_request_bytes,
-            book=book, options=options, language=language,
+            book=book, options=options, language=language, decisions=reviewed,
         )
     redaction = document.redaction
     if output is None:
@@ -176,6 +186,10 @@ def redact(
             "warnings": document.warnings,
             "engine": engine_info(engine.config),
         }
+        if reviewed is not None:
+            from service.review_record import review_record
+
+            doc["review"] = review_record(reviewed, document, project=project)
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
 
 
@@ -205,12 +219,16 @@ def evaluate_gold(
     typer.echo("per label: " + ", ".join(f"{k} {v}" for k, v in result["per_label"].items()))
     typer.echo(f"consistency: split {result['split']}  merged {result['merged']}  "
                f"edge errors {result['edge_errors']} ({result['edge_error_rate']:.1%} of predicted spans)")
+    typer.echo(f"review: recall {result['review_recall']:.3f} (R_direct of findings and suggestions)  "
+               f"suggestions {result['suggestions']} ({result['suggestions_per_150_words']:.2f} per 150 words)")
     if verbose:
         for doc_id, label, surface in result["misses"]:
             typer.echo(f"missed {label} in {doc_id}: {surface!r}")
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
         for doc_id, kind, what, surrogates in result["consistency"]:
             typer.echo(f"{kind} in {doc_id}: {what!r}" + (f" -> {surrogates}" if surrogates else ""))
+        for doc_id, label, surface in result["review_misses"]:
+            typer.echo(f"missed by findings and suggestions, {label} in {doc_id}: {surface!r}")
 
 
 @config_app.command("show")
@@ -229,9 +247,12 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
 ) -> None:
-    """Run the HTTP API (OpenAPI docs at /docs)."""
+    """Run the HTTP API (OpenAPI docs at /docs) and the review page (/review)."""
     import uvicorn
 
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    err.print(f"review page: http://{shown}:{port}/review  (API docs: http://{shown}:{port}/docs)", markup=False)
     uvicorn.run("service.api.app:app", host=host, port=port, workers=workers, log_level=get_settings().log_level.lower())
 
 

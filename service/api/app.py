@@ -11,8 +11,9 @@ from fastapi.responses import JSONResponse
 
 from service import __version__
 from service.api.deps import StoreHolder
+from service.api.docs import add_offline_docs
 from service.api.limits import BodySizeLimit
-from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, text
+from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, review, text
 from service.config import Settings, get_settings
 from service.errors import InputError
 from service.projects import StoreSetupError, store_key
@@ -63,9 +64,13 @@ def create_app(settings: Settings | None = None, *, store: ProjectStore | None =
     app = FastAPI(
         title="Transcript anonymizer",
         version=__version__,
-        description="Finds names in interview transcripts and replaces them with consistent pseudonyms.",
+        description="Finds names in interview transcripts and replaces them with consistent pseudonyms. "
+        "A person checks every decision on the review page, /review.",
         lifespan=lifespan,
+        docs_url=None,  # served offline below
+        redoc_url=None,
     )
+    add_offline_docs(app)
     app.state.store_holder = holder
     app.state.settings = settings
     app.include_router(health.router)
@@ -75,6 +80,7 @@ def create_app(settings: Settings | None = None, *, store: ProjectStore | None =
     app.include_router(api_keys.router)
     app.include_router(dictionary.router)
     app.include_router(reidentification.router)
+    app.include_router(review.router)
     app.include_router(jobs.router)  # its lifespan starts and stops the job runner
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
 

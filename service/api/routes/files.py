@@ -13,11 +13,13 @@ from service.api.auth import TextCallerDep, project_context
 from service.api.deps import EngineDep, SettingsDep
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
+from service.decisions import DecisionsDocument, parse_decisions
 from service.engine.engine import TextTooLong
 from service.errors import InputError
 from service.pipeline import analyze_document, redact_document
 from service.projects import report_rows
 from service.report import entity_rows, located_rows, summary
+from service.review_record import review_record
 
 router = APIRouter(prefix="/v1", tags=["files"])
 
@@ -25,9 +27,14 @@ FileField = Annotated[UploadFile, File(description="The transcript file")]
 FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
 LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
+DecisionsField = Annotated[
+    UploadFile | str | None,
+    Form(description="A reviewer's decisions document (JSON, as the review page downloads it), as a file or a "
+                     "text field: applied after the engine's own; refused with 422 if made on other bytes"),
+]
 
 
-async def _read_upload(file: UploadFile, settings: Settings) -> bytes:
+async def read_upload(file: UploadFile, settings: Settings) -> bytes:
     data = await file.read(settings.max_request_bytes + 1)
     if len(data) > settings.max_request_bytes:
         raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
@@ -49,7 +56,7 @@ async def analyze_file(
     project: ProjectField = None,
     language: LanguageField = None,
 ) -> AnalyzedFilePublic:
-    data = await _read_upload(file, settings)
+    data = await read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     context = await run_in_threadpool(project_context, http, settings, caller, project)
@@ -81,21 +88,31 @@ async def redact_file(
     format: FormatField = None,
     project: ProjectField = None,
     language: LanguageField = None,
+    decisions: DecisionsField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
+    sensitive_record: Annotated[
+        bool, Query(description="With decisions and report=true: the review record also holds the original text")
+    ] = False,
 ) -> Response | RedactedFilePublic:
-    data = await _read_upload(file, settings)
+    data = await read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
+    reviewed = await _read_decisions(decisions, settings)
     # Store and engine work block: run them off the event loop.
     context = await run_in_threadpool(project_context, http, settings, caller, project)
     try:
         document = await run_in_threadpool(
             redact_document, engine, data, name=file.filename, format=format,
             max_bytes=settings.max_request_bytes, book=context.book, options=context.options, language=language,
+            decisions=reviewed,
         )
     except InputError as exc:
         raise HTTPException(422, detail=exc.reason) from None
     if report:
+        record = None
+        if reviewed is not None:
+            record = review_record(reviewed, document, project=context.project.name if context.project else None,
+                                   sensitive=sensitive_record)
         return RedactedFilePublic(
             filename=file.filename,
             format=document.format,
@@ -104,6 +121,7 @@ async def redact_file(
             summary=summary(document.redaction),
             entities=report_rows(entity_rows(document.redaction, document.redaction.surrogates)),
             warnings=document.warnings,
+            review=record,
         )
     headers = {"X-Transcript-Format": document.format}
     if document.warnings:  # the warnings themselves are in the JSON answer (report=true)
@@ -111,6 +129,17 @@ async def redact_file(
     if file.filename:
         headers["Content-Disposition"] = f'attachment; filename="{_safe_name(file.filename)}"'
     return Response(content=document.data, media_type=document.content_type, headers=headers)
+
+
+async def _read_decisions(decisions: UploadFile | str | None, settings: Settings) -> DecisionsDocument | None:
+    """The decisions part, parsed (422 with the field and the problem, never the value)."""
+    if decisions is None or (isinstance(decisions, str) and not decisions.strip()):
+        return None
+    raw = decisions if isinstance(decisions, str) else await read_upload(decisions, settings)
+    try:
+        return parse_decisions(raw, name="decisions")
+    except InputError as exc:
+        raise HTTPException(422, detail=f"decisions: {exc.reason}") from None
 
 
 def _safe_name(name: str) -> str:
