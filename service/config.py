@@ -153,6 +153,20 @@ class DecideConfig(_Strict):
     noise_applies_to: tuple[str, ...] = NAME_TYPES
 
 
+class SuggestionsConfig(_Strict):
+    """The second tier: candidates a reviewer sees but the engine does not replace (suggest.py)."""
+
+    enabled: bool = True
+    # At most this many suggestions per 150 words of transcript (and never fewer than
+    # min_budget), the strongest first: a review page full of maybes is read like no page.
+    per_150_words: float = Field(1.0, ge=0)
+    min_budget: int = Field(5, ge=0)
+
+
+class ReviewConfig(_Strict):
+    suggestions: SuggestionsConfig = SuggestionsConfig()
+
+
 class EntityPolicy(_Strict):
     operator: Operator
     template: str | None = None
@@ -180,6 +194,7 @@ class EngineConfig(_Strict):
     propagation: PropagationConfig = PropagationConfig()
     decide: DecideConfig = DecideConfig()
     grouping: GroupingConfig = GroupingConfig()
+    review: ReviewConfig = ReviewConfig()
     entities: dict[str, EntityPolicy]
     # Directory that relative data paths (noise file, lists) are resolved against.
     base_dir: Path = CONFIG_DIR

@@ -138,9 +138,30 @@ class StoreBook:
         return remember_redaction(self.store, self.project_id, text, redaction, written)
 
 
+class PreviewBook(StoreBook):
+    """The surrogates a redaction in the project would give now, with nothing written:
+    the review page shows them before the reviewer has decided anything."""
+
+    def allocate(
+        self, items: list[tuple[str, str, str]], *, templates: dict[str, str], reserved: set[str]
+    ) -> dict[tuple[str, str], str]:
+        if not items:
+            return {}
+        return self.store.preview_surrogates(
+            self.project_id,
+            items,
+            make_label=lambda entity_type, n: render_template(templates[entity_type], n),
+            reserved_cores=reserved,
+        )
+
+    def remember(self, text: str, redaction: Redaction, written: WrittenFile | None) -> list[dict]:
+        return []
+
+
 __all__ = [
     "InvalidStoredSettings",
     "OptionsCache",
+    "PreviewBook",
     "StoreBook",
     "build_options",
     "project_options",

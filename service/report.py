@@ -48,6 +48,22 @@ def entity_rows(result: Analysis | Redaction, *, transcript: Transcript | None =
     return rows
 
 
+def suggestion_rows(result: Analysis | Redaction, *, transcript: Transcript | None = None) -> list[dict]:
+    """One row per suggestion (a span a reviewer should look at): ``start``, ``end``,
+    ``entity_type``, ``score``, ``source`` (the recognizer that proposed it), ``reason``
+    (never a name or a term); with ``transcript``, ``line`` and ``col`` as in ``entity_rows``."""
+    locator = Locator(transcript) if transcript is not None else None
+    rows = []
+    for s in result.suggestions:
+        row = {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": s.score, "source": s.source,
+               "reason": s.reason}
+        if locator is not None:
+            where = locator.locate(s.start)
+            row["line"], row["col"] = where.line, where.col
+        rows.append(row)
+    return rows
+
+
 def summary(redaction: Redaction) -> dict:
     counts = Counter(d.entity_type for d in redaction.decisions)
     return {

@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service import __version__
+from service.api.docs import add_offline_docs
 from service.api.error_handlers import install_error_handlers
 from service.api.limits import BodySizeLimit
-from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, text
+from service.api.routes import api_keys, dictionary, files, health, jobs, projects, reidentification, review, text
 from service.config import get_settings
 from service.context import AppContext
 from service.store_setup import StoreSetupError, store_key
@@ -36,9 +37,13 @@ def create_app(context: AppContext | None = None) -> FastAPI:
     app = FastAPI(
         title="Transcript anonymizer",
         version=__version__,
-        description="Finds names in interview transcripts and replaces them with consistent pseudonyms.",
+        description="Finds names in interview transcripts and replaces them with consistent pseudonyms. "
+        "A person checks every decision on the review page, /review.",
         lifespan=lifespan,
+        docs_url=None,  # served offline below
+        redoc_url=None,
     )
+    add_offline_docs(app)
     app.state.context = context
     app.include_router(health.router)
     app.include_router(text.router)
@@ -47,6 +52,7 @@ def create_app(context: AppContext | None = None) -> FastAPI:
     app.include_router(api_keys.router)
     app.include_router(dictionary.router)
     app.include_router(reidentification.router)
+    app.include_router(review.router)
     app.include_router(jobs.router)  # its lifespan starts and stops the job runner
     app.add_middleware(BodySizeLimit)
     install_error_handlers(app)

@@ -67,10 +67,17 @@ def redact(
     config: ConfigOption = None,
     project: ProjectOption = None,
     language: LanguageOption = None,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="A reviewer's decisions on this file (the review page's download): "
+                     "applied after the engine's own; refused if made on other bytes."),
+    ] = None,
 ) -> None:
     """Replace the names in a transcript with consistent pseudonyms, keeping its format."""
+    from service.decisions import parse_decisions
     from service.pipeline import redact_document
     from service.report import engine_info, entity_rows, summary
+    from service.review_record import review_record
 
     if in_place:
         if output is not None:
@@ -81,10 +88,13 @@ def redact(
     context = app_context(ctx)
     max_bytes = context.settings.max_request_bytes
     data = read_input_file(path, max_bytes=max_bytes)
+    reviewed = None
+    if decisions is not None:
+        reviewed = parse_decisions(read_input_file(decisions, max_bytes=max_bytes), name=str(decisions))
     scope = context.project_scope(project)
     engine = context.engine(config)
     document = redact_document(engine, data, name=str(path), format=file_format, max_bytes=max_bytes,
-                               book=scope.book, options=scope.options, language=language)
+                               book=scope.book, options=scope.options, language=language, decisions=reviewed)
     redaction = document.redaction
     if output is None:
         sys.stdout.buffer.write(document.data)
@@ -105,6 +115,8 @@ def redact(
             "warnings": document.warnings,
             "engine": engine_info(engine.config),
         }
+        if reviewed is not None:
+            doc["review"] = review_record(reviewed, document, project=project)
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
 
 
@@ -134,12 +146,16 @@ def evaluate_gold(
     typer.echo("per label: " + ", ".join(f"{k} {v}" for k, v in result["per_label"].items()))
     typer.echo(f"consistency: split {result['split']}  merged {result['merged']}  "
                f"edge errors {result['edge_errors']} ({result['edge_error_rate']:.1%} of predicted spans)")
+    typer.echo(f"review: recall {result['review_recall']:.3f} (R_direct of findings and suggestions)  "
+               f"suggestions {result['suggestions']} ({result['suggestions_per_150_words']:.2f} per 150 words)")
     if verbose:
         for doc_id, label, surface in result["misses"]:
             typer.echo(f"missed {label} in {doc_id}: {surface!r}")
         typer.echo("frequent false tokens: " + ", ".join(f"{t} ({n})" for t, n in result["top_fp_tokens"]))
         for doc_id, kind, what, surrogates in result["consistency"]:
             typer.echo(f"{kind} in {doc_id}: {what!r}" + (f" -> {surrogates}" if surrogates else ""))
+        for doc_id, label, surface in result["review_misses"]:
+            typer.echo(f"missed by findings and suggestions, {label} in {doc_id}: {surface!r}")
 
 
 def serve(
@@ -148,8 +164,11 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
 ) -> None:
-    """Run the HTTP API (OpenAPI docs at /docs)."""
+    """Run the HTTP API (OpenAPI docs at /docs) and the review page (/review)."""
     import uvicorn  # the server: only for this command
 
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    err.print(f"review page: http://{shown}:{port}/review  (API docs: http://{shown}:{port}/docs)", markup=False)
     uvicorn.run("service.api.app:app", host=host, port=port, workers=workers,
                 log_level=app_context(ctx).settings.log_level.lower())

@@ -15,10 +15,18 @@ _WORD = re.compile(r"\w")
 _CUT_START = re.compile(r"(?:['’]s\b)?\W*")
 
 
+# Why a finding was dropped, as data: transcript noise and tool lines are never names;
+# a weak finding may be one, and is shown to a reviewer as a suggestion (suggest.py).
+WEAK = "weak"
+NOISE = "noise"
+TOOL_LINE = "tool line"
+
+
 @dataclass(frozen=True)
 class Dropped:
     finding: Finding
     why: str
+    kind: str = WEAK  # WEAK | NOISE | TOOL_LINE
 
 
 def filter_findings(
@@ -39,11 +47,11 @@ def filter_findings(
             continue
         noise = why_noise(text[f.start:f.end])
         if noise:
-            dropped.append(Dropped(f, f"transcript noise ({noise})"))
+            dropped.append(Dropped(f, f"transcript noise ({noise})", NOISE))
             continue
         start, end = trim(text, f.start, f.end)
         if end <= start:
-            dropped.append(Dropped(f, "transcript noise (every word)"))
+            dropped.append(Dropped(f, "transcript noise (every word)", NOISE))
             continue
         if (start, end) != (f.start, f.end):
             f = replace(f, start=start, end=end)
@@ -130,7 +138,7 @@ def drop_boilerplate(
     kept, dropped = [], []
     for f in findings:
         if f.entity_type in types and any(s <= f.start and f.end <= e for s, e in spans):
-            dropped.append(Dropped(f, "on a line a transcription or analysis tool added"))
+            dropped.append(Dropped(f, "on a line a transcription or analysis tool added", TOOL_LINE))
         else:
             kept.append(f)
     return kept, dropped

@@ -13,8 +13,12 @@ from service.api.auth import TextCallerDep, project_scope
 from service.api.deps import ContextDep, EngineDep, SettingsDep
 from service.api.limits import read_upload
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
+from service.config import Settings
+from service.decisions import DecisionsDocument, parse_decisions
+from service.errors import InputError
 from service.pipeline import analyze_document, redact_document
 from service.report import entity_rows, summary
+from service.review_record import review_record
 
 router = APIRouter(prefix="/v1", tags=["files"])
 
@@ -22,6 +26,11 @@ FileField = Annotated[UploadFile, File(description="The transcript file")]
 FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
 LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
+DecisionsField = Annotated[
+    UploadFile | str | None,
+    Form(description="A reviewer's decisions document (JSON, as the review page downloads it), as a file or a "
+                     "text field: applied after the engine's own; refused with 422 if made on other bytes"),
+]
 
 
 @router.post(
@@ -68,18 +77,28 @@ async def redact_file(
     format: FormatField = None,
     project: ProjectField = None,
     language: LanguageField = None,
+    decisions: DecisionsField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
+    sensitive_record: Annotated[
+        bool, Query(description="With decisions and report=true: the review record also holds the original text")
+    ] = False,
 ) -> Response | RedactedFilePublic:
     data = await read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
+    reviewed = await _read_decisions(decisions, settings)
     # Store and engine work block: run them off the event loop.
     scope = await run_in_threadpool(project_scope, context, caller, project)
     document = await run_in_threadpool(
         redact_document, engine, data, name=file.filename, format=format,
         max_bytes=settings.max_request_bytes, book=scope.book, options=scope.options, language=language,
+        decisions=reviewed,
     )
     if report:
+        record = None
+        if reviewed is not None:
+            record = review_record(reviewed, document, project=scope.project.name if scope.project else None,
+                                   sensitive=sensitive_record)
         return RedactedFilePublic(
             filename=file.filename,
             format=document.format,
@@ -88,6 +107,7 @@ async def redact_file(
             summary=summary(document.redaction),
             entities=entity_rows(document.redaction),  # travels with the file: no dictionary terms
             warnings=document.warnings,
+            review=record,
         )
     headers = {"X-Transcript-Format": document.format}
     if document.warnings:  # the warnings themselves are in the JSON answer (report=true)
@@ -95,6 +115,17 @@ async def redact_file(
     if file.filename:
         headers["Content-Disposition"] = f'attachment; filename="{_safe_name(file.filename)}"'
     return Response(content=document.data, media_type=document.content_type, headers=headers)
+
+
+async def _read_decisions(decisions: UploadFile | str | None, settings: Settings) -> DecisionsDocument | None:
+    """The decisions part, parsed (422 with the field and the problem, never the value)."""
+    if decisions is None or (isinstance(decisions, str) and not decisions.strip()):
+        return None
+    raw = decisions if isinstance(decisions, str) else await read_upload(decisions, settings)
+    try:
+        return parse_decisions(raw, name="decisions")
+    except InputError as exc:  # the form field's name, not the client's file name
+        raise InputError(None, f"decisions: {exc.reason}") from None
 
 
 def _safe_name(name: str) -> str:
