@@ -19,9 +19,10 @@ For the term "Northwind Analytics" it finds "Northwind Analytics", "NORTHWIND AN
   with context guards; such a hit scores just below a fuzzy one. Close sound-alikes
   without the evidence a match needs are ``suggestions``, for a person to confirm.
 
-Every hit carries, besides its prose reason, the term (``dictionary_term``) and how it
-matched (``dictionary_how``: exact, head word, fuzzy or sound-alike) in its metadata, so
-a report can say how without saying which term.
+Every hit's reason says how it matched without the term ("project dictionary term
+(sounds like)"); the term (``dictionary_term``) and how exactly (``dictionary_how``:
+"exact", "fuzzy 94", "sounds like, metaphone ALTRKS") travel in its metadata, for callers
+allowed to see the dictionary.
 """
 from __future__ import annotations
 
@@ -68,9 +69,10 @@ FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
 SOUND_ALIKE_SCORE = 0.905
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
-# Structured explanation of a hit, so that reports can show how without showing the term.
+# The term a hit matched and how ("exact", "fuzzy 94", "sounds like, metaphone ALTRKS"),
+# for callers allowed to see the dictionary; the reason never quotes either.
 TERM_METADATA_KEY = "dictionary_term"
-HOW_METADATA_KEY = "dictionary_how"  # one of MATCH_KINDS
+HOW_METADATA_KEY = "dictionary_how"
 EXACT, HEAD_WORD, FUZZY, SOUND_ALIKE = "exact", "head word", "fuzzy", "sound-alike"
 MATCH_KINDS = (EXACT, HEAD_WORD, FUZZY, SOUND_ALIKE)
 
@@ -81,6 +83,7 @@ class DictionaryEntry:
     entity_type: str
     aliases: tuple[str, ...] = ()
     sound_alike: str = DEFAULT_SOUND_ALIKE  # one of SOUND_ALIKE_MODES
+    term_id: int | None = None  # the store's id of the term, when it came from a project
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,14 @@ class DictionarySuggestion:
     method: str  # "metaphone ALTRKS" or "spelled out": no term in it, but close to one
     score: float  # the sound-alike score, 0..1
     evidence: str  # what context it had ("none", "context", ...; see recognizers.sound_alike.Evidence)
+    term_id: int | None = None  # the store's id of the term: a reviewer may add the words as its alias
+
+    @property
+    def reason(self) -> str:
+        """Why it is only a suggestion, naming no term (nor its phonetic key)."""
+        if self.evidence == "none":
+            return "sounds like a project dictionary term, with nothing around it that says it is a name"
+        return "sounds somewhat like a project dictionary term"
 
 
 @dataclass(frozen=True)
@@ -163,7 +174,7 @@ def _as_entry(item: Any) -> DictionaryEntry:
     elif isinstance(item, Mapping):
         entry = DictionaryEntry(
             item["term"], item["entity_type"], tuple(item.get("aliases") or ()),
-            item.get("sound_alike") or DEFAULT_SOUND_ALIKE,
+            item.get("sound_alike") or DEFAULT_SOUND_ALIKE, item.get("id"),
         )
     elif isinstance(item, tuple):
         term, entity_type, *rest = item
@@ -172,7 +183,7 @@ def _as_entry(item: Any) -> DictionaryEntry:
     else:
         entry = DictionaryEntry(
             item.term, item.entity_type, tuple(getattr(item, "aliases", ()) or ()),
-            getattr(item, "sound_alike", None) or DEFAULT_SOUND_ALIKE,
+            getattr(item, "sound_alike", None) or DEFAULT_SOUND_ALIKE, getattr(item, "id", None),
         )
     if entry.sound_alike not in SOUND_ALIKE_MODES:
         raise ValueError(f"sound_alike must be one of {', '.join(SOUND_ALIKE_MODES)}")
@@ -209,6 +220,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         self._fuzzy_choices_by_length: dict[int, list[str]] = {}
         self._max_tokens = 1
         self._sound_forms: list[SoundAlikeForm] = []
+        self._last = threading.local()  # (text, tokens, matches) of the last text this thread analyzed
         self._build_forms()
         self._matcher = NameMatcher(self._exact)
         self._sound_alike = SoundAlikeMatcher(self._sound_forms, sound_alike or settings_for(options.sound_alike))
@@ -277,18 +289,20 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         if not text or not self._entries:
             return []
         wanted = set(entities) if entities else set(self.supported_entities)
-        tokens = self._tokenise(text)
+        tokens, matches = self._tokens_and_matches(text)
         results = []
-        for match in self._matches(text, tokens):
+        for match in matches:
             entry = self._entries[match.entry]
             if entry.entity_type not in wanted:
                 continue
-            result = self.result(
-                match.start, match.end, entry.entity_type, match.score, f'dictionary term "{entry.term}" ({match.how})'
-            )
+            # The reason never quotes the term (reports travel with redacted transcripts), nor
+            # a sound-alike's phonetic key ("ALTRKS" is nearly the term); the term and how it
+            # matched travel as metadata, for callers allowed to see them.
+            how = "sounds like" if match.kind == SOUND_ALIKE else match.how
+            result = self.result(match.start, match.end, entry.entity_type, match.score, f"project dictionary term ({how})")
             result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
             result.recognition_metadata[TERM_METADATA_KEY] = entry.term
-            result.recognition_metadata[HOW_METADATA_KEY] = match.kind
+            result.recognition_metadata[HOW_METADATA_KEY] = match.how
             results.append(result)
         return results
 
@@ -296,8 +310,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         """Sound-alikes of terms below the match threshold or without context, for a person to confirm."""
         if not text or not self._entries:
             return []
-        tokens = self._tokenise(text)
-        matches = self._matches(text, tokens)
+        tokens, matches = self._tokens_and_matches(text)
         result = self._sound_alike.find(
             text, tokens, taken=[(m.start, m.end) for m in matches], attested=self._attested(matches), suggestions=True
         )
@@ -306,9 +319,20 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             entry = self._entries[c.entry]
             out.append(DictionarySuggestion(
                 c.start, c.end, entry.entity_type, entry.term, canonical_form(entry.entity_type, entry.term),
-                c.method, c.score, c.evidence.value,
+                c.method, c.score, c.evidence.value, entry.term_id,
             ))
         return out
+
+    def _tokens_and_matches(self, text: str) -> tuple[list[_Token], list[_Match]]:
+        # The engine asks for suggestions right after analyze, on the same text: the last
+        # text's tokens and matches are kept (per thread) rather than found twice.
+        last = getattr(self._last, "value", None)
+        if last is not None and last[0] == text:
+            return last[1], last[2]
+        tokens = self._tokenise(text)
+        matches = self._matches(text, tokens)
+        self._last.value = (text, tokens, matches)
+        return tokens, matches
 
     def _matches(self, text: str, tokens: list[_Token]) -> list[_Match]:
         return self._sound_alikes(text, tokens, self._non_overlapping(self._candidates(text, tokens), len(tokens)))

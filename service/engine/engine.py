@@ -10,16 +10,12 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
 from recognizers import EngineResources, RecognizerSetupError, build_recognizer
-from recognizers.project_dictionary_recognizer import (
-    SOUND_ALIKE,
-    ProjectDictionary,
-    ProjectDictionaryRecognizer,
-)
+from recognizers.project_dictionary_recognizer import ProjectDictionary, ProjectDictionaryRecognizer
 from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
 from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
@@ -35,11 +31,13 @@ from service.engine.language import LanguageGuess, guess_language, language_name
 from service.engine.nlp import TranscriptNlpEngine, english_model, installed_models, load_spacy
 from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
+from service.engine.overrides import Override, apply_overrides
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
 from service.engine.truecase import looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
-from service.errors import LanguageError
-from service.models import Decision, Finding, Replacement, Suggestion
+from service.engine.suggest import Suggestion, budget, suggest
+from service.errors import LanguageError, TextTooLong
+from service.models import Decision, Finding, Replacement, TermMatch
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 from service.vocabulary.word_frequency import WordFrequency
@@ -56,7 +54,6 @@ class RequestOptions:
     dictionary: ProjectDictionary | None = None
     allow: frozenset[str] = frozenset()  # surfaces never flagged (compared normalized)
     entities: Mapping[str, EntityPolicy] = field(default_factory=dict)  # operator/template per type
-    suggestions: bool = False  # also find suggestions (Analysis.suggestions), e.g. for a review
 
     def policy(self, config: EngineConfig, entity_type: str) -> EntityPolicy:
         return self.entities.get(entity_type) or config.policy(entity_type)
@@ -71,8 +68,7 @@ class Analysis:
     decisions: list[Decision]
     dropped: list[Dropped]
     language: str = "en"  # the language it was analysed in
-    # Spans a person should look at (only when the request asks for them): never replaced
-    # on their own, and never where a decision already is.
+    # The second tier: shown to a reviewer, replaced only when accepted (suggest.py).
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
@@ -84,6 +80,9 @@ class Redaction:
     replacements: list[Replacement]
     dropped: list[Dropped]
     language: str = "en"
+    suggestions: list[Suggestion] = field(default_factory=list)
+    # The engine's own decisions, when a reviewer's overrides changed them (overrides.py).
+    reviewed_from: list[Decision] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,10 +107,6 @@ class LanguagePipeline:
     @property
     def nlp(self):
         return self.nlp_engine.nlp["en"]
-
-
-class TextTooLong(ValueError):
-    pass
 
 
 class Engine:
@@ -226,7 +221,9 @@ class Engine:
         seen = [self._for_model(view.text, pipeline.language) for view in views]
         artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
         dictionary = self.dictionary_recognizer(options)
-        ad_hoc = [*options.recognizers, *([dictionary] if dictionary is not None else [])]
+        if dictionary is not None:  # from here on one of the request's recognizers (it also offers suggestions)
+            options = replace(options, recognizers=(*options.recognizers, dictionary))
+        ad_hoc = list(options.recognizers)
         for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
             text = view.text
             results = pipeline.analyzer.analyze(
@@ -239,15 +236,13 @@ class Engine:
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
             analysis = self._decide(text, cased, findings, options, pipeline)
-            if options.suggestions and dictionary is not None:
-                analysis = replace(analysis, suggestions=_suggestions(text, dictionary, analysis.decisions, options))
             if view.text is not view.original:
                 analysis = Analysis(
                     text=view.original,
                     decisions=[view.decision(d) for d in analysis.decisions],
-                    dropped=[Dropped(view.finding(x.finding), x.why) for x in analysis.dropped],
+                    dropped=[replace(x, finding=view.finding(x.finding)) for x in analysis.dropped],
                     language=analysis.language,
-                    suggestions=[view.suggestion(s) for s in analysis.suggestions],
+                    suggestions=[replace(s, start=view.start(s.start), end=view.end(s.end)) for s in analysis.suggestions],
                 )
             yield analysis
 
@@ -321,14 +316,35 @@ class Engine:
         kept = join_adjacent(text, kept, is_function_word=is_function_word, name_types=names, cased=cased)
         kept = subtract_placeholders(text, kept)
         decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator, name_types=names)
-        return Analysis(text=text, decisions=decisions, dropped=dropped, language=pipeline.language)
+        suggestions = self._suggest(text, decisions, dropped, options, pipeline, names)
+        return Analysis(text=text, decisions=decisions, dropped=dropped, language=pipeline.language,
+                        suggestions=suggestions)
+
+    def _suggest(self, text: str, decisions: list[Decision], dropped: list[Dropped], options: RequestOptions,
+                 pipeline: LanguagePipeline, names: frozenset[str]) -> list[Suggestion]:
+        settings = self.config.review.suggestions
+        if not settings.enabled:
+            return []
+        # A recognizer that knows candidates it does not claim (the project dictionary's
+        # sound-alikes) offers them through ``suggestions(text)``.
+        offered = [(getattr(r, "name", None) or type(r).__name__, item)
+                   for r in options.recognizers if callable(getattr(r, "suggestions", None))
+                   for item in r.suggestions(text)]
+        return suggest(
+            text, decisions, dropped, offered=offered, why_noise=pipeline.noise.why_noise, noise_types=names,
+            allow=options.allow,
+            limit=budget(text, per_150_words=settings.per_150_words, min_budget=settings.min_budget),
+        )
 
     # -- redact --------------------------------------------------------------------------
     def redact(
         self, text: str, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
-        language: str | None = None,
+        language: str | None = None, overrides: Sequence[Override] = (),
     ) -> Redaction:
-        return next(self.redact_many([text], book=book, options=options, language=language))
+        """``overrides``: a reviewer's decisions, applied after the engine's own
+        (``service.engine.overrides``; ``OverrideError`` for one that does not fit the text)."""
+        analysis = self.analyze(text, options=options, language=language)
+        return self.redact_analysis(analysis, book=book, options=options, overrides=overrides)
 
     def redact_many(
         self, texts: Iterable[str], *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
@@ -337,23 +353,38 @@ class Engine:
         """Redact documents; pass one ``book`` (e.g. a project's) to keep surrogates
         consistent across them."""
         for analysis in self.analyze_many(texts, options=options, language=language):
-            doc_book = book if book is not None else SurrogateBook()
-            replacements, surrogates = pseudonymize(
-                analysis.text,
-                analysis.decisions,
-                lambda t: options.policy(self.config, t),
-                grouping=self.grouping,
-                book=doc_book,
-                hash_key=self.hash_key,
+            yield self.redact_analysis(analysis, book=book, options=options)
+
+    def redact_analysis(
+        self, analysis: Analysis, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
+        overrides: Sequence[Override] = (),
+    ) -> Redaction:
+        """decide (a reviewer's overrides, if any) -> pseudonymize, for an analysis already made."""
+        decisions = analysis.decisions
+        if overrides:
+            decisions = apply_overrides(
+                analysis.text, decisions, overrides,
+                operator_for=lambda t: options.policy(self.config, t).operator,
+                types=frozenset(self.config.entities) | frozenset(options.entities),
             )
-            yield Redaction(
-                text=apply_replacements(analysis.text, replacements),
-                decisions=analysis.decisions,
-                surrogates=surrogates,
-                replacements=replacements,
-                dropped=analysis.dropped,
-                language=analysis.language,
-            )
+        replacements, surrogates = pseudonymize(
+            analysis.text,
+            decisions,
+            lambda t: options.policy(self.config, t),
+            grouping=self.grouping,
+            book=book if book is not None else SurrogateBook(),
+            hash_key=self.hash_key,
+        )
+        return Redaction(
+            text=apply_replacements(analysis.text, replacements),
+            decisions=decisions,
+            surrogates=surrogates,
+            replacements=replacements,
+            dropped=analysis.dropped,
+            language=analysis.language,
+            suggestions=analysis.suggestions,
+            reviewed_from=analysis.decisions if overrides else None,
+        )
 
 
 def _sound_alike_settings(config: EngineConfig) -> SoundAlikeSettings:
@@ -361,21 +392,6 @@ def _sound_alike_settings(config: EngineConfig) -> SoundAlikeSettings:
         return settings_for(config.dictionary.sound_alike, config.base_dir)
     except SoundAlikeCuesError as exc:
         raise ConfigError(f"dictionary.sound_alike.cues: {exc}") from None
-
-
-def _suggestions(
-    text: str, dictionary: ProjectDictionaryRecognizer, decisions: list[Decision], options: RequestOptions
-) -> list[Suggestion]:
-    """The dictionary's suggestions, less those a decision covers or the allow list holds."""
-    out = []
-    for s in dictionary.suggestions(text):
-        if any(d.start < s.end and s.start < d.end for d in decisions):
-            continue  # already replaced (or kept as a placeholder): nothing to decide
-        if options.allow and normalize_surface(text[s.start:s.end]) in options.allow:
-            continue  # a person already said this is no name
-        out.append(Suggestion(s.start, s.end, s.entity_type, s.score, dictionary.name, SOUND_ALIKE, s.method,
-                              s.evidence, s.term, s.canonical))
-    return out
 
 
 def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
@@ -418,5 +434,10 @@ def _to_finding(result: RecognizerResult) -> Finding:
     if not reason:
         pattern = explanation.pattern_name if explanation else None
         reason = f"matched the {pattern} pattern" if pattern else f"detected by {recognizer}"
-    canonical = (result.recognition_metadata or {}).get("dictionary_canonical")
-    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason, canonical)
+    metadata = result.recognition_metadata or {}
+    # The project dictionary's hits carry the entity's canonical form and the term they
+    # matched, and how (recognizers/project_dictionary_recognizer.py).
+    term = metadata.get("dictionary_term")
+    term_match = TermMatch(term, metadata.get("dictionary_how") or "") if term else None
+    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason,
+                   metadata.get("dictionary_canonical"), term_match)

@@ -130,6 +130,38 @@ def get(conn: Connection, crypto: StoreCrypto, project_id: int, term_id: int) ->
     return _to_term(crypto, row)
 
 
+def add_alias(conn: Connection, crypto: StoreCrypto, project_id: int, term_id: int, alias: str) -> Term:
+    """Another way the term is written ("alter ex" for Alteryx, as a reviewer confirmed it):
+    matched as the term from now on, with the term's surrogate. A form the term already
+    has changes nothing; a form of another term is refused."""
+    projects.require(conn, project_id, lock=True)
+    term = get(conn, crypto, project_id, term_id)
+    alias = _clean_name(alias, "alias")
+    form = canonical_form(term.entity_type, alias)
+    if not form:
+        raise InvalidTerm("alias has an empty canonical form")
+    if form in {canonical_form(term.entity_type, name) for name in (term.term, *term.aliases)}:
+        return term
+    alias_hash = crypto.lookup_hash(form)
+    clash = conn.execute(
+        sa.select(term_keys.c.id).where(
+            term_keys.c.project_id == project_id,
+            term_keys.c.entity_type == term.entity_type,
+            term_keys.c.canonical_hash == alias_hash,
+        )
+    ).first()
+    if clash is not None:
+        raise DuplicateTerm("the alias is already a form of another term in the project dictionary")
+    conn.execute(
+        terms.update()
+        .where(terms.c.project_id == project_id, terms.c.id == term_id)
+        .values(aliases_enc=crypto.encrypt(json.dumps([*term.aliases, alias])))
+    )
+    conn.execute(term_keys.insert().values(project_id=project_id, term_id=term_id, entity_type=term.entity_type,
+                                           canonical_hash=alias_hash))
+    return get(conn, crypto, project_id, term_id)
+
+
 def list_all(conn: Connection, crypto: StoreCrypto, project_id: int, *, entity_type: str | None = None) -> list[Term]:
     projects.require(conn, project_id)
     query = sa.select(terms).where(terms.c.project_id == project_id)

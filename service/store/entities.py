@@ -1,7 +1,15 @@
 """The entity types a project dictionary knows, and the roles an organisation can play."""
 from __future__ import annotations
 
-from service.vocabulary.entity_types import LOCATION, NAME_TYPES, ORGANIZATION, PERSON, PRODUCT, UNIVERSITY
+from service.vocabulary.entity_types import (
+    LOCATION,
+    NAME_TYPES,
+    ORGANIZATION,
+    ORGANIZATION_ROLES,
+    PERSON,
+    PRODUCT,
+    UNIVERSITY,
+)
 from service.vocabulary.sound_alike_modes import DEFAULT_SOUND_ALIKE, SOUND_ALIKE_MODES
 
 __all__ = ["API_KEY_ROLES", "DEFAULT_SOUND_ALIKE", "ENTITY_TYPES", "LOCATION", "ORGANIZATION", "ORGANIZATION_ROLES",
@@ -9,9 +17,5 @@ __all__ = ["API_KEY_ROLES", "DEFAULT_SOUND_ALIKE", "ENTITY_TYPES", "LOCATION", "
 
 # A dictionary term names something: a person, an organization, a university, a product or a place.
 ENTITY_TYPES: tuple[str, ...] = NAME_TYPES
-
-# Only organisations carry a role: it tells the researcher how the company relates to
-# the interviewee, which the surrogate alone hides.
-ORGANIZATION_ROLES: tuple[str, ...] = ("employer", "client", "vendor", "data_provider", "other")
 
 API_KEY_ROLES: tuple[str, ...] = ("admin", "redactor")

@@ -28,6 +28,14 @@ from .transactions import T, run_transaction
 _KEY_CHECK = "key_fingerprint"
 
 
+class _RolledBack(Exception):
+    """Carries a result out of a transaction that must not commit."""
+
+    def __init__(self, result: object) -> None:
+        super().__init__("rolled back")
+        self.result = result
+
+
 class ProjectStore(JobStoreMixin):
     """Projects, their surrogates, re-identification key, dictionary and API keys.
 
@@ -126,6 +134,31 @@ class ProjectStore(JobStoreMixin):
             )
         )
 
+    def preview_surrogates(
+        self,
+        project_id: int,
+        items: Sequence[tuple[str, str, str]],
+        make_label: Callable[[str, int], str],
+        *,
+        reserved_cores: Iterable[str] = (),
+    ) -> dict[tuple[str, str], str]:
+        """What ``allocate_surrogates`` would answer now, with nothing kept: the same work in
+        a transaction that is rolled back (a review page shows surrogates before anyone
+        decides to redact)."""
+        items = list(items)
+        cores = set(reserved_cores)
+
+        def work(conn: Connection) -> None:
+            result = surrogates.allocate(conn, self._crypto, project_id, items, make_label=make_label,
+                                         reserved_labels=set(), reserved_cores=cores)
+            raise _RolledBack(result)  # leaving the transaction by an exception rolls it back
+
+        try:
+            self._run(work)
+        except _RolledBack as preview:
+            return preview.result
+        raise AssertionError("unreachable: the preview transaction always rolls back")
+
     def reserved_label_cores(self, project_id: int) -> set[str]:
         """Label cores ("company a") that placeholders hold in this project: never given out."""
         return self._run(lambda c: placeholders.reserved(c, project_id))
@@ -200,6 +233,10 @@ class ProjectStore(JobStoreMixin):
         spec = TermSpec(term=term, entity_type=entity_type, role=role, aliases=tuple(aliases), surrogate=surrogate,
                         sound_alike=sound_alike)
         return self._run(lambda c: dictionary.add(c, self._crypto, project_id, spec))
+
+    def add_alias(self, project_id: int, term_id: int, alias: str) -> Term:
+        """Add ``alias`` to the term's aliases (``DuplicateTerm`` if another term has that form)."""
+        return self._run(lambda c: dictionary.add_alias(c, self._crypto, project_id, term_id, alias))
 
     def list_terms(self, project_id: int, *, entity_type: str | None = None) -> list[Term]:
         return self._run(lambda c: dictionary.list_all(c, self._crypto, project_id, entity_type=entity_type))

@@ -1,8 +1,7 @@
 """The engine builds a project's dictionary recognizer with the thresholds of its own
-configuration, and reports close sound-alikes as a separate tier of suggestions."""
+configuration, and offers close sound-alikes to the review tier as suggestions."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,8 @@ from config import CONFIG_DIR
 from recognizers.project_dictionary_recognizer import DictionaryEntry
 from service.config import ConfigError, load_engine_config
 from service.engine.engine import _sound_alike_settings
-from service.projects import ProjectSettings, build_options
+from service.project_access import build_options
+from service.project_settings import ProjectSettings
 from service.report import suggestion_rows
 
 VENDORS = [DictionaryEntry("Alteryx", "ORGANIZATION"), DictionaryEntry("Snowflake", "ORGANIZATION")]
@@ -52,31 +52,32 @@ def test_dictionary_configuration_is_checked_when_it_loads(tmp_path):
         _sound_alike_settings(missing)
 
 
-def test_analysis_lists_suggestions_apart_from_decisions(engine):
-    options = replace(build_options(VENDORS, ProjectSettings()), suggestions=True)
-    analysis = engine.analyze(TEXT, options=options)
+def test_analysis_lists_sound_alikes_without_evidence_as_suggestions(engine):
+    analysis = engine.analyze(TEXT, options=build_options(VENDORS, ProjectSettings()))
     replaced = {TEXT[d.start:d.end] for d in analysis.decisions}
     assert "alter ex" in replaced and "snow flick" not in replaced
-    (suggestion,) = analysis.suggestions
-    assert (TEXT[suggestion.start:suggestion.end], suggestion.entity_type, suggestion.term) == (
-        "snow flick", "ORGANIZATION", "Snowflake")
-    assert suggestion.kind == "sound-alike" and suggestion.evidence == "none" and 0.8 <= suggestion.score <= 1
-    assert suggestion.recognizer == "project_dictionary.v1" and suggestion.method.startswith("metaphone ")
-    # reports that hide terms say what and how alike, not which term nor its key
-    (row,) = suggestion_rows(analysis)
-    assert row == {"start": suggestion.start, "end": suggestion.end, "entity_type": "ORGANIZATION",
-                   "score": suggestion.score, "recognizer": "project_dictionary.v1", "how": "sound-alike",
-                   "evidence": "none"}
-    (shown,) = suggestion_rows(analysis, terms=True)
-    assert shown["term"] == "Snowflake" and shown["method"] == suggestion.method
-    # without asking, none are computed
-    assert engine.analyze(TEXT, options=build_options(VENDORS, ProjectSettings())).suggestions == []
+    (suggestion,) = [s for s in analysis.suggestions if s.source == "project_dictionary.v1"]
+    assert (TEXT[suggestion.start:suggestion.end], suggestion.entity_type) == ("snow flick", "ORGANIZATION")
+    assert 0.7 <= suggestion.score < 1
+    # the reason names neither the term nor its phonetic key
+    assert "Snowflake" not in suggestion.reason and "SNFLK" not in suggestion.reason
+    assert suggestion.reason.startswith("not replaced: sounds like a project dictionary term")
+    # without a project dictionary there is nothing it could sound like
+    assert all(s.source != "project_dictionary.v1" for s in engine.analyze(TEXT).suggestions)
+
+
+def test_a_suggestion_names_its_term_by_store_id_only(engine):
+    terms = [DictionaryEntry("Alteryx", "ORGANIZATION", term_id=11), DictionaryEntry("Snowflake", "ORGANIZATION", term_id=12)]
+    analysis = engine.analyze(TEXT, options=build_options(terms, ProjectSettings()))
+    (row,) = [r for r in suggestion_rows(analysis) if r["source"] == "project_dictionary.v1"]
+    assert row["term_id"] == 12 and TEXT[row["start"]:row["end"]] == "snow flick"
+    assert "Snowflake" not in repr(row)
 
 
 def test_suggestions_skip_what_the_allow_list_holds_and_keep_offsets_with_crlf(engine):
     allowed = build_options(VENDORS, ProjectSettings(allow_list=["snow flick"]))
-    assert engine.analyze(TEXT, options=replace(allowed, suggestions=True)).suggestions == []
+    assert [s for s in engine.analyze(TEXT, options=allowed).suggestions if s.source == "project_dictionary.v1"] == []
     crlf = TEXT.replace("\n", "\r\n")
-    options = replace(build_options(VENDORS, ProjectSettings()), suggestions=True)
-    (suggestion,) = engine.analyze(crlf, options=options).suggestions
+    options = build_options(VENDORS, ProjectSettings())
+    (suggestion,) = [s for s in engine.analyze(crlf, options=options).suggestions if s.source == "project_dictionary.v1"]
     assert crlf[suggestion.start:suggestion.end] == "snow flick"

@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from service import cli
-from service.config import get_settings
+from service.batch.runner import BatchRequest
+from service.config import Settings, get_settings
 from service.store import ProjectStore, generate_store_key
+from tests.batch.conftest import batch
 from tests.projects.conftest import create_project
 
 # Real vendors, and what speech-to-text wrote for each.
@@ -60,23 +61,22 @@ def assert_dictionary_rows_name_no_term(rows: list[dict]) -> None:
 
 
 @pytest.fixture
-def local_env(engine, monkeypatch, tmp_path):
-    """A fresh local store (created by the command line) and the session engine."""
+def local_env(monkeypatch, tmp_path):
+    """A fresh local store (created by the command line)."""
     for var in ("TANON_STORE_URL", "TANON_STORE_KEY", "TANON_STORE_KEY_FILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
 
 
-def test_cli_redact_with_a_project_leaves_no_misheard_vendor(local_env, tmp_path, capsys):
+def test_cli_redact_with_a_project_leaves_no_misheard_vendor(local_env, cli_main, tmp_path, capsys):
     (tmp_path / "vendors.csv").write_text(DICTIONARY_CSV, encoding="utf-8")
     (tmp_path / "interview.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    assert cli.main(["project", "create", "tools study"]) == 0
-    assert cli.main(["project", "dict", "import", "tools study", str(tmp_path / "vendors.csv")]) == 0
-    code = cli.main(["redact", str(tmp_path / "interview.txt"), "--project", "tools study",
+    assert cli_main(["project", "create", "tools study"]) == 0
+    assert cli_main(["project", "dict", "import", "tools study", str(tmp_path / "vendors.csv")]) == 0
+    code = cli_main(["redact", str(tmp_path / "interview.txt"), "--project", "tools study",
                      "-o", str(tmp_path / "redacted.txt"), "--report", str(tmp_path / "report.json")])
     captured = capsys.readouterr()
     assert code == 0, captured.err
@@ -105,11 +105,9 @@ def test_api_redact_with_a_project_leaves_no_misheard_vendor(client):
     assert set(by_vendor) == set(VENDORS) and all(len(s) == 1 for s in by_vendor.values())
 
 
-def test_batch_with_a_project_leaves_no_misheard_vendor(engine, tmp_path, monkeypatch, capsys):
-    from service.batch import worker
-
-    url, key = str(tmp_path / "store" / "projects.sqlite3"), generate_store_key().decode()
-    with ProjectStore(url, key=key) as store:
+def test_batch_with_a_project_leaves_no_misheard_vendor(engine, tmp_path, capsys):
+    settings = Settings(store_url=str(tmp_path / "store" / "projects.sqlite3"), store_key=generate_store_key().decode())
+    with ProjectStore(settings.store_url, key=settings.store_key.get_secret_value()) as store:
         project = store.create_project("tools study")
         assert store.import_terms(project.id, DICTIONARY_CSV, format="csv") == len(VENDORS)
     in_dir = tmp_path / "in"
@@ -118,16 +116,9 @@ def test_batch_with_a_project_leaves_no_misheard_vendor(engine, tmp_path, monkey
     cues = [f"{i}\n00:00:{i:02d},000 --> 00:00:{i + 1:02d},000\n{line}\n" for i, line in
             enumerate(TRANSCRIPT.splitlines(), 1)]
     (in_dir / "calls" / "interview.srt").write_text("\n".join(cues), encoding="utf-8")
-    monkeypatch.setenv("TANON_STORE_URL", url)
-    monkeypatch.setenv("TANON_STORE_KEY", key)
-    monkeypatch.setattr(worker, "load_engine", lambda config_path: engine)
-    get_settings.cache_clear()
-    try:
-        code = cli.main(["batch", str(in_dir), str(tmp_path / "out"), "--project", "tools study"])
-    finally:
-        get_settings.cache_clear()
+    summary = batch(BatchRequest(in_dir, tmp_path / "out", project="tools study"), store_at=settings, engine=engine)
     err = capsys.readouterr().err
-    assert code == 0, err
+    assert (summary.ok, summary.failed) == (2, 0)
     text = (tmp_path / "out" / "interview.txt").read_text(encoding="utf-8")
     assert_no_vendor_in_clear(text)
     subtitles = (tmp_path / "out" / "calls" / "interview.srt").read_text(encoding="utf-8")
@@ -136,3 +127,4 @@ def test_batch_with_a_project_leaves_no_misheard_vendor(engine, tmp_path, monkey
     # the project's surrogates: the same label for a vendor in both files
     assert set(re.findall(r"\[Company [A-Z]+\]", subtitles)) == set(re.findall(r"\[Company [A-Z]+\]", text))
     assert_names_no_vendor(err)
+    assert_names_no_vendor((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from service.projects import ProjectSettings, build_options
+from service.project_access import build_options
+from service.project_settings import ProjectSettings
 from service.store.records import Term
 
 VENDORS = ["Alteryx", "Tableau", "Snowflake", "Databricks", "Salesforce", "HubSpot", "SAP", "Workday", "Qualtrics",

@@ -55,7 +55,7 @@ def test_terms_from_before_sound_alike_modes_get_the_default(store_url, store_ke
 
     engine = create_store_engine(store_url)
     with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "0003_restoration")  # the revision before sound-alike modes
+        command.upgrade(alembic_config(conn), "0004_entity_keys")  # the revision before sound-alike modes
     with engine.begin() as conn:
         conn.execute(sa.text("insert into projects (name, settings, created_at) values ('p', '{}', CURRENT_TIMESTAMP)"))
         conn.execute(sa.text(

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from service.api.auth import AdminDep
 from service.api.deps import StoreDep
-from service.api.schemas import ImportResult, TermCreate, TermPublic
+from service.api.schemas import AliasCreate, ImportResult, TermCreate, TermPublic
 from service.store import Term
 
 router = APIRouter(prefix="/v1/projects/{project_id}/dictionary", tags=["dictionary"])
@@ -45,6 +45,15 @@ def add_term(project_id: int, body: TermCreate, access: AdminDep, store: StoreDe
         sound_alike=body.sound_alike,
     )
     return term_public(term)
+
+
+@router.post(
+    "/{term_id}/aliases",
+    response_model=TermPublic,
+    summary="Add another way a term is written (admin): a rendering a reviewer confirmed",
+)
+def add_alias(project_id: int, term_id: int, body: AliasCreate, access: AdminDep, store: StoreDep) -> TermPublic:
+    return term_public(store.add_alias(access.project_id, term_id, body.alias))
 
 
 @router.post(
