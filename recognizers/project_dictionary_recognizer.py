@@ -310,7 +310,7 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         """Sound-alikes of terms below the match threshold or without context, for a person to confirm."""
         if not text or not self._entries:
             return []
-        tokens, matches = self._tokens_and_matches(text)
+        tokens, matches = self._tokens_and_matches(text, reuse=True)
         result = self._sound_alike.find(
             text, tokens, taken=[(m.start, m.end) for m in matches], attested=self._attested(matches), suggestions=True
         )
@@ -323,15 +323,17 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             ))
         return out
 
-    def _tokens_and_matches(self, text: str) -> tuple[list[_Token], list[_Match]]:
-        # The engine asks for suggestions right after analyze, on the same text: the last
-        # text's tokens and matches are kept (per thread) rather than found twice.
-        last = getattr(self._last, "value", None)
-        if last is not None and last[0] == text:
-            return last[1], last[2]
+    def _tokens_and_matches(self, text: str, *, reuse: bool = False) -> tuple[list[_Token], list[_Match]]:
+        # The engine asks for suggestions right after analyze, on the same text: analyze
+        # keeps its tokens and matches (per thread) and suggestions (``reuse``) takes them
+        # rather than finding them twice.
+        if reuse:
+            last, self._last.value = getattr(self._last, "value", None), None
+            if last is not None and last[0] == text:
+                return last[1], last[2]
         tokens = self._tokenise(text)
         matches = self._matches(text, tokens)
-        self._last.value = (text, tokens, matches)
+        self._last.value = None if reuse else (text, tokens, matches)
         return tokens, matches
 
     def _matches(self, text: str, tokens: list[_Token]) -> list[_Match]:
