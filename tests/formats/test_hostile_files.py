@@ -101,3 +101,59 @@ def test_an_edit_never_joins_a_block_keyword_to_its_text():
     out = write(transcript, replacements_for(transcript.text, {"Marek": ""}))
     assert out.startswith(b"WEBVTT\n\nNOTE \n\n") and start == 0
     assert read(out, filename="call.vtt")
+
+
+def _docx_with(change) -> bytes:
+    """The interview document with ``change(name, content) -> content`` applied to every member."""
+    import io
+    import zipfile
+
+    from .test_docx import build_interview_docx
+
+    source = zipfile.ZipFile(io.BytesIO(build_interview_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, change(info.filename, source.read(info)))
+    return buffer.getvalue()
+
+
+def test_a_strict_ooxml_word_file_is_read_like_a_transitional_one():
+    from .test_docx import build_interview_docx
+
+    strict = _docx_with(lambda name, content: content.replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    transcript = read(strict, filename="interview.docx")
+    assert transcript.text == read(build_interview_docx(), filename="interview.docx").text
+    out = write(transcript, replacements_for(transcript.text, {"Ines Valdemar": "Person A", "Ines": "Person A"}))
+    assert "Ines" not in read(out, filename="interview.docx").text
+
+
+def test_hyperlink_targets_are_read_and_stay_valid_addresses():
+    import io
+    import zipfile
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Write to her.")
+    paragraph.part.relate_to("mailto:dana.whitlock@example.org", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    transcript = read(buffer.getvalue(), filename="links.docx")
+    assert "mailto:dana.whitlock@example.org" in transcript.text.split("\n")
+    out = write(transcript, replacements_for(transcript.text, {"dana.whitlock@example.org": "[Email A]"}))
+    rels = zipfile.ZipFile(io.BytesIO(out)).read("word/_rels/document.xml.rels")
+    assert b'Target="mailto:%5BEmail%20A%5D"' in rels and b"whitlock" not in rels
+
+
+def test_a_doctype_in_a_relationship_part_is_refused():
+    def add_doctype(name: str, content: bytes) -> bytes:
+        if name.endswith(".rels"):
+            return content.replace(b"?>", b'?><!DOCTYPE r [<!ENTITY x "y">]>', 1)
+        return content
+
+    with pytest.raises(FormatError, match="DOCTYPE"):
+        read(_docx_with(add_doctype), filename="interview.docx")
