@@ -27,6 +27,7 @@ from . import docx, json_stt, otter, srt, text, vtt
 from .base import FormatError, FormatHandler, Segment, Transcript
 from .detect import detect_format
 from .offsets import check_replacements
+from .textfile import decode
 
 FORMATS: dict[str, FormatHandler] = {
     handler.name: handler
@@ -44,6 +45,12 @@ def read(data: bytes, *, filename: str | None = None, format: str | None = None,
     if format not in FORMATS:
         raise FormatError(format, f"unknown format; expected one of {', '.join(FORMATS)}")
     return FORMATS[format].read(data)
+
+
+def decode_text(data: bytes) -> str:
+    """A text file's characters, decoded strictly as the text format reads it (UTF-8 or a UTF
+    BOM; no NUL bytes), every character kept: offsets into it are offsets into the file."""
+    return decode(data, "text")[0]
 
 
 def write(transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
@@ -79,4 +86,4 @@ def content_type(format: str) -> str:
 
 
 __all__ = ["FORMATS", "FormatError", "FormatHandler", "Segment", "Transcript", "content_type",
-           "detect_format", "read", "restore", "write"]
+           "decode_text", "detect_format", "read", "restore", "write"]
