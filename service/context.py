@@ -144,7 +144,10 @@ class AppContext:
         """A project by id or name, as a user gave it. Raises ``ProjectNotFound``."""
         from service.project_access import resolve_project
         from service.store import ProjectNotFound
+        from service.store_setup import store_is_new
 
+        if self._store is None and store_is_new(self.settings):  # nothing to find: create nothing
+            raise ProjectNotFound("no project with that name or id", where="project")
         try:
             return resolve_project(self.store(), ref)
         except ProjectNotFound:  # one message for ids and names alike

@@ -25,7 +25,7 @@ from service.models import Replacement
 
 from . import docx, json_stt, otter, srt, text, vtt
 from .base import FormatError, FormatHandler, Segment, Transcript
-from .detect import detect_format
+from .detect import detect_format, refuse_unsupported
 from .offsets import check_replacements
 from .textfile import decode
 
@@ -40,6 +40,7 @@ def read(data: bytes, *, filename: str | None = None, format: str | None = None,
          max_bytes: int = DEFAULT_MAX_BYTES) -> Transcript:
     if len(data) > max_bytes:
         raise FormatError(format, f"is {len(data)} bytes, over the {max_bytes}-byte limit")
+    refuse_unsupported(data)
     if format is None:
         format = detect_format(data, filename)
     if format not in FORMATS:
