@@ -30,12 +30,12 @@ ROLE_KINDS = frozenset({"speaker_roles", "role_abbreviations"})  # noise lists t
 
 _TITLE_WORD = rf"(?:{TITLE_ALTERNATION})\.?"
 # One to four name-like words (initials and a title allowed), as speakers are written.
-_NAME = re.compile(rf"(?:{_TITLE_WORD}\s+)?{UPPER}[\w'’.-]*(?:[ \t]+{UPPER}[\w'’.-]*){{0,3}}")
+_NAME = re.compile(rf"(?:{_TITLE_WORD}\s+)?{UPPER}[\w'’.-]*(?:[ \t\u00a0]+{UPPER}[\w'’.-]*){{0,3}}")
 _TITLE = re.compile(rf"^{_TITLE_WORD}\s+", re.IGNORECASE)
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A label as transcripts write it: words starting with a letter, digits and "_" allowed
 # ("Dr Lee", "SPEAKER_00", "P 4", "Participant #3").
-_LABEL = r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.#-]+){0,5}"
+_LABEL = r"[^\W\d_][\w'’.-]*(?:[ \t\u00a0]+[\w'’.#-]+){0,5}"
 _TIME_BEFORE = rf"(?:[\[(]?{_TIME}[\])]?[ \t]+)?"
 _AFFILIATION = r"\([^()\n]*\)"
 
