@@ -161,6 +161,18 @@ def _word(raw: str) -> str:
     return word.rstrip("'")
 
 
+def _name_end(text: str, start: int, end: int, entry: DictionaryEntry) -> int:
+    """Where the name ends: before a possessive ("Dana Whitlock's team" -> "Dana Whitlock"),
+    which a surrogate must not swallow ("[Person 1]'s team"), unless the term's own spelling
+    ends in one ("Christie's")."""
+    found = text[start:end].replace("\u2019", "'")
+    own = [f.replace("\u2019", "'").casefold() for f in (entry.term, *entry.aliases)]
+    for ending in ("'s", "'"):
+        if found.casefold().endswith(ending) and not any(f.endswith(ending) for f in own):
+            return end - len(ending)
+    return end
+
+
 def _key(word: str) -> str:
     """Plural-insensitive key: drop a final "s" (not "ss") from words of 4+ letters."""
     if len(word) >= 4 and word.endswith("s") and not word.endswith("ss"):
@@ -299,7 +311,9 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             # a sound-alike's phonetic key ("ALTRKS" is nearly the term); the term and how it
             # matched travel as metadata, for callers allowed to see them.
             how = "sounds like" if match.kind == SOUND_ALIKE else match.how
-            result = self.result(match.start, match.end, entry.entity_type, match.score, f"project dictionary term ({how})")
+            end = _name_end(text, match.start, match.end, entry)
+            result = self.result(match.start, end, entity_type=entry.entity_type, score=match.score,
+                                 reason=f"project dictionary term ({how})")
             result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
             result.recognition_metadata[TERM_METADATA_KEY] = entry.term
             result.recognition_metadata[HOW_METADATA_KEY] = match.how

@@ -44,7 +44,6 @@ _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 # ("Jane:", "Interviewer:"), a cue number or timing, a bracketed tag.
 _LINE_START_LABEL = re.compile(r"[ \t]*(?:[^\W\d_][\w .'’()-]{0,40}:(?:\s|$)|\d+[ \t]*$|\d{1,2}:\d{2}|\[|<)", re.MULTILINE)
 _NEWLINE = re.compile(r"\n")
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du", "la", "von", "van", "der", "den", "del"})
 # A dot after these is not a sentence end ("St. Andrews", "Dr. Lee", "Acme Inc. Labs").
 _ABBREVIATIONS = frozenset({"st", "dr", "mr", "mrs", "ms", "mx", "prof", "inc", "ltd", "co", "corp", "jr", "sr",
@@ -142,8 +141,9 @@ def trim_span(
     content_words: bool,
 ) -> tuple[int, int] | None:
     """The span without edge punctuation and timestamps; with ``words``, also without
-    lowercase function words and a possessive "'s" ("Northwind's old system"; not the
-    "'s" of "Christie's a few years ago", which is the name's); with ``content_words``,
+    lowercase function words and a final "'s", possessive or short for "is" or "has"
+    ("Northwind's old system", "Dana's a manager", "at Dana's."), which a surrogate must
+    not eat (a listed name keeps its own: "Christie's"); with ``content_words``,
     lowercase common words come off the edges of a capitalized name too ("Zoom meetings",
     "Ocados of the world")."""
     tokens = _tokens(text, start, end)
@@ -169,7 +169,7 @@ def trim_span(
     if new_end < end and text[new_end] == "." and _is_abbreviation(text, new_end):
         new_end += 1  # "Acme Inc.", "Andrew W.": the dot belongs to the abbreviation
     ending = _POSSESSIVE_END.search(text, new_start, new_end) if words else None
-    if ending and ending.start() > new_start and _possessive_use(text, new_end, is_function_word):
+    if ending and ending.start() > new_start:
         new_end = ending.start()
     return new_start, new_end
 
@@ -181,12 +181,6 @@ def _sentence_initial_function_word(text: str, token: tuple[int, int], is_functi
         return False
     before = text[:token[0]].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:\n"
-
-
-def _possessive_use(text: str, end: int, is_function_word: IsWord) -> bool:
-    """A possessive is followed by what is possessed: a word that is not a function word."""
-    following = _NEXT_WORD.match(text, end)
-    return bool(following) and not is_function_word(following.group(1).lower())
 
 
 # -- extend ----------------------------------------------------------------------------------

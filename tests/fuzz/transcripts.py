@@ -24,7 +24,7 @@ FILLER = ("thanks for coming", "we talked about the budget", "it was fine", "yes
           "the report came later", "that is right", "we can stop here", "okay")
 # Characters that may stand right before or after a name.
 AROUND = ("", " ", "\u200b", "\u200e", "\u200f", "\u202a", "\u2066", "\u2069", "(", "\"", ",", "\u00a0")
-AFTER = ("\u0301", "\u0308")  # combining marks on a name's last letter
+AFTER = ("\u0301", "\u0308", "'s", "\u2019s")  # combining marks on a name's last letter; possessives
 JOINERS = (" ", "\u00a0")  # between the words of one name
 LINE_ENDS = ("\n", "\r\n", "\r")
 SURROGATE = re.compile(r"\[(?:Person|Company|Organization|Location|Product|University) [A-Z0-9]+\]")

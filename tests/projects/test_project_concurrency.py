@@ -36,7 +36,7 @@ PEOPLE = {
     "Priya Raman": ["Priya Raman"],
 }
 COMPANIES = {
-    "Northwind Analytics": ["Northwind Analytics Inc.", "northwind's", "Northwind"],
+    "Northwind Analytics": ["Northwind Analytics Inc.", "northwind", "Northwind"],
     "Contoso": ["Contoso Ltd", "Contoso"],
     "Fabrikam": ["Fabrikam GmbH", "fabrikam"],
     "Tailspin Toys": ["Tailspin Toys", "tailspin"],

@@ -138,7 +138,7 @@ def test_dictionary_terms_are_found_through_the_engine(client, project_a):
     r = client.post("/v1/analyze", json={"text": text, "project": project_a.name}, headers=project_a.redactor_headers())
     assert r.status_code == 200, r.text
     by_surface = {text[e["start"]:e["end"]]: e for e in r.json()["entities"]}
-    for surface in ("Northwind", "northwind's", "North wind", "nortwind"):
+    for surface in ("Northwind", "northwind", "North wind", "nortwind"):
         entity = by_surface[surface]
         assert entity["recognizer"] == "project_dictionary.v1", entity
         assert entity["entity_type"] == "ORGANIZATION"
@@ -149,7 +149,7 @@ def test_dictionary_terms_are_found_through_the_engine(client, project_a):
     assert by_surface["Nortwind"]["term"] == "Northwind Analytics"
     # Without the project the dictionary's forms are not found as such.
     plain = client.post("/v1/analyze", json={"text": text}).json()["entities"]
-    assert "northwind's" not in {text[e["start"]:e["end"]] for e in plain}
+    assert "northwind" not in {text[e["start"]:e["end"]] for e in plain}
     assert not any(e["recognizer"] == "project_dictionary.v1" for e in plain)
     assert not any("term" in e for e in plain)
 
@@ -173,7 +173,7 @@ def test_surrogates_are_consistent_across_documents_and_fixed_surrogates_are_use
     body1 = redact(client, project_a, doc1)
     body2 = redact(client, project_a, doc2, role="admin")
     northwind = surrogate_of(body1, doc1, "Northwind Analytics Inc.")
-    assert surrogate_of(body2, doc2, "northwind's") == northwind
+    assert surrogate_of(body2, doc2, "northwind") == northwind
     assert surrogate_of(body1, doc1, "Amin Shah") == surrogate_of(body2, doc2, "Amin Shah")
     assert surrogate_of(body1, doc1, "Sarah Chen") == surrogate_of(body2, doc2, "Sarah Chen")
     assert surrogate_of(body2, doc2, "Acme Corp") == "[Company Y]"
