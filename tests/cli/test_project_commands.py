@@ -119,7 +119,7 @@ def test_redact_with_project_is_consistent_and_reversible(tanon, capsys, tmp_pat
     assert code == 0
     r1, r2 = out1.read_text(encoding="utf-8"), out2.read_text(encoding="utf-8")
     assert r1 == "[Person 1]: I was at [Company A] in [Location 1] with [Person 2].\n"
-    assert r2 == "Interviewer: And then?\n[Person 1]: [Company Y] bought [Company A] platform, and [Person 2] left.\n"
+    assert r2 == "Interviewer: And then?\n[Person 1]: [Company Y] bought [Company A]'s platform, and [Person 2] left.\n"
     for name in NAMES:
         assert name not in err1 + err2 + (tmp_path / "rep.json").read_text(encoding="utf-8")
     # Each file as written comes back exactly: "Inc." and "northwind's" included.
