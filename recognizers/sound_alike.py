@@ -85,16 +85,8 @@ class SoundAlikeCues(BaseModel):
     subject_cues_after: tuple[str, ...]
 
 
-class SoundAlikeSettings(SoundAlikeOptions):
+class SoundAlikeSettings(SoundAlikeOptions, SoundAlikeCues):
     """What the matcher runs on: the options (thresholds) with their cue lists read."""
-
-    fillers: tuple[str, ...]
-    no_start_words: tuple[str, ...]
-    gap_words: tuple[str, ...]
-    cues_before: tuple[str, ...]
-    cues_after: tuple[str, ...]
-    clause_openers: tuple[str, ...]
-    subject_cues_after: tuple[str, ...]
 
     @classmethod
     def of(cls, options: SoundAlikeOptions, cues: SoundAlikeCues) -> SoundAlikeSettings:
