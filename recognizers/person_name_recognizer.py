@@ -19,16 +19,16 @@ from recognizers.errors import RecognizerSetupError
 from recognizers.options import PersonNameOptions
 from service.vocabulary.entity_types import PERSON
 from service.vocabulary.person_titles import PERSON_TITLES
+from service.vocabulary.word_lists import read_word_list
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _load_names(path: Path) -> frozenset[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return read_word_list(path)
     except FileNotFoundError:
         raise RecognizerSetupError(f"{path}: name list not found") from None
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 class PersonNameRecognizer(TranscriptRecognizer):

@@ -42,6 +42,7 @@ from service.models import Decision, Finding, Replacement, TermMatch
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 from service.vocabulary.word_frequency import WordFrequency
+from service.vocabulary.word_lists import read_word_list
 
 logger = logging.getLogger("tanon.engine")
 
@@ -398,10 +399,9 @@ def _sound_alike_settings(config: EngineConfig) -> SoundAlikeSettings:
 
 def _known_places(path: Path) -> frozenset[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return read_word_list(path)
     except OSError:
         raise ConfigError(f"grouping.known_places: {path} cannot be read") from None
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
