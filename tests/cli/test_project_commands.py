@@ -134,7 +134,7 @@ def test_redact_with_project_is_consistent_and_reversible(tanon, capsys, tmp_pat
     edited.write_text(r2.replace("left.", "left in spring."), encoding="utf-8")
     code, out, err = tanon("project", "reidentify", "study", str(edited))
     assert code == 0 and out == (
-        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics platform, and Sarah Chen left in spring.\n"
+        "Interviewer: And then?\nAmin Shah: Acme Corp bought Northwind Analytics's platform, and Sarah Chen left in spring.\n"
     )
     assert "approximate: no redaction record for this text" in err
     for name in NAMES:
@@ -148,7 +148,7 @@ def test_redact_with_project_is_consistent_and_reversible(tanon, capsys, tmp_pat
     key = json.loads(key_file.read_text(encoding="utf-8"))
     by_label = {e["surrogate"]: e for e in key["entries"]}
     assert by_label["[Company A]"]["original"] == "Northwind Analytics"
-    assert "northwind's" in by_label["[Company A]"]["variants"]
+    assert "northwind" in by_label["[Company A]"]["variants"]
     assert by_label["[Company Y]"]["original"] == "Acme Corp"
     assert len(by_label) == len(key["entries"])
     # without --project nothing is stored and the numbering is per document
