@@ -291,7 +291,7 @@ class _Tokens:
         if surface[-2:].lower() in POSSESSIVE_SUFFIXES and len(norm) > 2:
             return norm[:-1], True
         if surface[-1:] in "sS" and surface[-2:-1] not in "sS'’" and len(norm) >= 5 and norm.isalpha():
-            return norm[:-1], False  # a plural: "the Deloittes"
+            return norm[:-1], False  # a plural: "the Accentures"
         return None, False
 
     def all_caps_text(self) -> bool:
@@ -366,7 +366,7 @@ class GazetteerRecognizer(TranscriptRecognizer):
 
     def _candidates(self, toks: _Tokens) -> dict[int, list[_Candidate]]:
         """Every listed name in the text, by first token, longest first. The last word may
-        be a possessive or plural ("Netflix's", "the Deloittes") or, after a listed first
+        be a possessive or plural ("Netflix's", "the Accentures") or, after a listed first
         word, inflected by speech-to-text ("Amazon personalized" for "Amazon Personalize")."""
         found: dict[int, list[_Candidate]] = {}
         for match in self.gazetteer.matcher.find(toks.norms, toks.joinable, max_tokens=MAX_NAME_TOKENS, max_cut=2):

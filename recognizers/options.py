@@ -41,7 +41,7 @@ class OrganizationPatternOptions(RecognizerOptions):
     legal_suffixes: tuple[str, ...] = LEGAL_SUFFIXES
     sector_suffixes: tuple[str, ...] = SECTOR_SUFFIXES
     legal_score: Score = 0.87  # "Northwind Analytics Inc"
-    sector_score: Score = 0.6  # "Westerfell Health": a hint, confirmed elsewhere or not
+    sector_score: Score = 0.6  # "Brackley Health": a hint, confirmed elsewhere or not
     university_score: Score = 0.88
 
 

@@ -1,5 +1,5 @@
 """Organization names by their shape: legal and sector suffixes ("Northwind Analytics
-Inc", "Westerfell Health"), "University of X", "X University/College/Institute"."""
+Inc", "Brackley Health"), "University of X", "X University/College/Institute"."""
 from __future__ import annotations
 
 import re

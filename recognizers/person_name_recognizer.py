@@ -1,8 +1,8 @@
 """People by their names: a capitalized first name from the name lists, the surname that
-follows it, and titles ("Dr Halloran", "doctor ostrowska").
+follows it, and titles ("Dr Okonkwo", "doctor wierzbicka").
 
-Generic NER misses single first names in speech ("Brent, Brent Haugland, he's been our
-rep") and almost every name in lowercase speech-to-text. First names that are also
+Generic NER misses single first names in speech ("Maren, Maren Solberg, she runs
+our lab") and almost every name in lowercase speech-to-text. First names that are also
 common English words ("Will", "Grace", "Mark") count only with a surname or a title.
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ class PersonNameRecognizer(TranscriptRecognizer):
         return nxt.start() + len(surname)
 
     def _after_title(self, text: str, words, i: int) -> RecognizerResult | None:
-        """"Dr Halloran", "Prof. Ada Lovelace", and in lowercase speech "doctor ostrowska"."""
+        """"Dr Okonkwo", "Prof. Ada Lovelace", and in lowercase speech "doctor wierzbicka"."""
         if i + 1 >= len(words):
             return None
         title, nxt = words[i], words[i + 1]
