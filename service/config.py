@@ -94,6 +94,10 @@ class TruecaseConfig(_Strict):
     # The truecaser's model is English.
     languages: tuple[str, ...] = ("en",)
     min_lower_sentence_starts: float = Field(0.5, ge=0, le=1)
+    # Words the truecaser leaves lower case that are this rare in English (wordfreq Zipf)
+    # are capitalized for the model: unknown to its corpus and to everyday English, they
+    # are names far more often than not ("kestrelbrook", "okonkwo"). 0 turns it off.
+    rare_word_zipf: float = Field(2.0, ge=0)
 
 
 class ModelGuessesConfig(_Strict):

@@ -51,7 +51,8 @@ def filter_findings(
     return kept, dropped
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|this|that|these|those|every|each|no|any)\s+$", re.IGNORECASE)
+# Not "that" (a relative pronoun as often: "the calls that Roy made") nor "than".
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|this|these|those|every|each|no|any)\s+$", re.IGNORECASE)
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 

@@ -30,7 +30,7 @@ from service.engine.nlp import TranscriptNlpEngine, english_model, installed_mod
 from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
-from service.engine.truecase import looks_uncased, truecase
+from service.engine.truecase import capitalize_rare, looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.errors import LanguageError
 from service.models import Decision, Finding, Replacement
@@ -210,7 +210,7 @@ class Engine:
         # same); the other recognizers read the original, where capitals are real evidence.
         # Line endings never change what is found: the engine reads an LF view of the text.
         views = [LfView.of(text) for text in texts]
-        seen = [self._for_model(view.text, pipeline.language) for view in views]
+        seen = [self._for_model(view.text, pipeline) for view in views]
         artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
         for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
             text = view.text
@@ -233,11 +233,13 @@ class Engine:
                 )
             yield analysis
 
-    def _for_model(self, text: str, language: str = "en") -> str:
+    def _for_model(self, text: str, pipeline: LanguagePipeline) -> str:
+        """What the model reads: ``text``, or for uncased speech-to-text a copy with the
+        capitals the truecaser restores and rare words capitalized."""
         settings = self.config.truecase
-        if (settings.enabled and language in settings.languages
+        if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
-            return truecase(text)
+            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf)
         return text
 
     def _decide(

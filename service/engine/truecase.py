@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Callable
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 _lock = threading.Lock()
@@ -56,3 +57,24 @@ def truecase(text: str) -> str:
             continue
         out[m.start():m.end()] = new
     return "".join(out)
+
+
+# A lowercase word standing alone: not part of an address ("jane@gmail.com"), a hyphenated
+# or contracted word, or a word with digits.
+_LOWER_WORD = re.compile(r"(?<![\w@.'’-])[a-z]{3,}(?![\w@'’-]|\.\w)")
+
+
+def capitalize_rare(cased: str, *, word_zipf: Callable[[str], float], below: float) -> str:
+    """Capitalize the words still lower case in ``cased`` that are rarer in English than
+    ``below`` (wordfreq Zipf). The truecaser's corpus knows famous names only; an invented
+    company ("kestrelbrook") or an unusual surname is in no corpus, and the model finds
+    names by their capitals. Only the first letter changes, so offsets hold."""
+    if below <= 0:
+        return cased
+    out = None
+    for m in _LOWER_WORD.finditer(cased):
+        if word_zipf(m.group()) < below:
+            if out is None:
+                out = list(cased)
+            out[m.start()] = m.group()[0].upper()
+    return cased if out is None else "".join(out)
