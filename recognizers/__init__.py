@@ -62,7 +62,7 @@ def _spacy_ner(options: SpacyNerOptions, res: EngineResources) -> EntityRecogniz
 def _speaker_name(options: SpeakerNameOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.speaker_name_recognizer import SpeakerNameRecognizer
 
-    return SpeakerNameRecognizer(options, why_noise=res.why_noise)
+    return SpeakerNameRecognizer(options, why_noise=res.why_noise, word_zipf=res.word_zipf)
 
 
 def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRecognizer:

@@ -30,6 +30,9 @@ class SpacyNerOptions(RecognizerOptions):
 class SpeakerNameOptions(RecognizerOptions):
     score: Score = 0.9
     role_score: Score = 1.0  # a numbered role label ("Speaker 2"), kept as a placeholder
+    # A lowercase label ("jane doe:") that opens a single turn is a name when one of its
+    # words is rarer in English than this (wordfreq Zipf); two or more turns suffice.
+    lowercase_rare_zipf: float = Field(3.0, ge=0)
 
 
 class PlaceholderOptions(RecognizerOptions):
