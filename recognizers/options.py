@@ -85,3 +85,77 @@ class PhoneOptions(RecognizerOptions):
 
 class UrlOptions(RecognizerOptions):
     pass
+
+
+# Score of a weak candidate: below decide.score_threshold (0.4), so it is not replaced but
+# listed in the analysis's dropped findings with its reason, for a person to confirm.
+SUGGESTION_SCORE = 0.3
+
+
+class RareCapitalizedOptions(RecognizerOptions):
+    # A capitalized word mid-sentence rarer in English than this (wordfreq Zipf) is a name
+    # ("Kestrelbrook" 0, "Okonkwo" 1.4); rarer than suggest_zipf only, a suggestion, unless
+    # it is on the name lists (then a person's name).
+    confident_zipf: float = Field(2.0, ge=0)
+    suggest_zipf: float = Field(3.0, ge=0)
+    first_names: str = "names/first_names.txt"
+    last_names: str = "names/last_names.txt"
+    score: Score = 0.65  # above propagation.min_score: every other mention is found too
+    suggestion_score: Score = SUGGESTION_SCORE
+    # Context that says which kind of name it is; without any, an organization.
+    organization_before: tuple[str, ...] = (
+        "at", "for", "with", "from", "joined", "left", "by", "client", "vendor", "partner", "competitor",
+    )
+    person_before: tuple[str, ...] = (
+        "hi", "hey", "thanks", "dear", "mr", "ms", "mrs", "dr", "my colleague", "my manager", "my boss",
+    )
+    person_after: tuple[str, ...] = ("said", "says", "told", "thinks", "thought", "who", "wrote")
+    # Model labels that make a capitalized word something other than a name of a person
+    # or an organization: a nationality, a language, an event, a law, a title, a date.
+    not_name_labels: tuple[str, ...] = (
+        "NORP", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
+        "CARDINAL", "PERCENT",
+    )
+
+
+class NameSlotOptions(RecognizerOptions):
+    # Slots where speech puts a name; "_" is the name ("works at _", "_'s team"). A word
+    # there rarer in English than confident_zipf is a name; rarer than suggest_zipf only,
+    # a suggestion. In lowercase speech-to-text this is the evidence capitals would give.
+    organization_slots: tuple[str, ...] = (
+        "work at _", "works at _", "worked at _", "working at _", "job at _", "role at _", "based at _",
+        "work for _", "works for _", "worked for _", "working for _", "joined _", "i left _", "we left _",
+        "at _ we", "at _ we're", "at _ we've", "at _ we'd", "_'s team", "_'s data", "_'s platform",
+        "_'s customers", "_'s clients", "_'s staff", "_'s office", "_'s product", "_'s people",
+        "our vendor was _", "our vendor is _", "the vendor was _", "the vendor is _", "our client was _",
+        "our client is _", "a company called _", "a company named _", "a firm called _", "a startup called _",
+        "an agency called _", "a consultancy called _", "a vendor called _", "a supplier called _",
+        "a provider called _", "a client called _", "contract with _", "partnered with _",
+    )
+    person_slots: tuple[str, ...] = (
+        "my name is _", "my name's _", "i'm _ and", "this is _ from", "my manager _", "my boss _",
+        "my colleague _", "a guy called _", "a guy named _", "a woman called _", "a woman named _",
+        "someone called _", "someone named _", "a colleague called _", "a colleague named _",
+        "_ said", "_ told me", "thanks _", "thank you _",
+    )
+    product_slots: tuple[str, ...] = (
+        "a tool called _", "an app called _", "a platform called _", "a system called _",
+        "software called _", "a product called _", "a tool named _", "a platform named _",
+    )
+    confident_zipf: float = Field(2.5, ge=0)
+    suggest_zipf: float = Field(3.5, ge=0)
+    max_words: int = Field(3, ge=1)  # a name is at most this many rare words ("farid al haddad")
+    score: Score = 0.7
+    suggestion_score: Score = SUGGESTION_SCORE
+
+
+class OrganizationAcronymOptions(RecognizerOptions):
+    # An acronym is an organization when the transcript defines it ("Hartwell Bank (HB)")
+    # or uses it as one: right after one of these words with no article ("at HB", "with
+    # HB"), or as a bare possessive ("HB's data"). An acronym the transcript uses with "a"
+    # or "an" ("a CRO", "an EMT") is a common noun. Any other acronym is a suggestion.
+    organization_before: tuple[str, ...] = ("at", "with", "from", "for", "joined", "left", "to", "by")
+    # An all-capitals word whose lowercase form is this common is a word ("IT", "US", "OK").
+    max_word_zipf: float = Field(4.5, ge=0)
+    score: Score = 0.7
+    suggestion_score: Score = SUGGESTION_SCORE
