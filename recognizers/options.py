@@ -58,6 +58,16 @@ class PersonNameOptions(RecognizerOptions):
     full_name_score: Score = 0.86
     title_score: Score = 0.87
     lowercase_score: Score = 0.6
+    # Offices written before a person's name ("Commissioner Okafor", "president mbeki"):
+    # the name after one is a person's; the office itself is not part of the name.
+    role_titles: tuple[str, ...] = (
+        "president", "commissioner", "minister", "chancellor", "senator", "congressman", "congresswoman",
+        "governor", "mayor", "ambassador", "secretary", "rapporteur", "councillor", "councilor", "baroness",
+        "baron", "lord", "lady", "judge", "justice", "sheikh", "pope", "cardinal", "bishop", "reverend", "rev",
+        "father", "rabbi", "imam", "general", "colonel", "captain", "sergeant", "inspector", "detective",
+        "coach", "chairman", "chairwoman", "chair", "premier", "sen", "gov", "rep", "representative", "deputy",
+        "mep", "mp",
+    )
 
 
 class GazetteerOptions(RecognizerOptions):

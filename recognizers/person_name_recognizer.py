@@ -60,6 +60,7 @@ class PersonNameRecognizer(TranscriptRecognizer):
         self.full_name_score = options.full_name_score
         self.title_score = options.title_score
         self.lowercase_score = options.lowercase_score
+        self.role_titles = frozenset(t.lower() for t in options.role_titles)
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -75,6 +76,10 @@ class PersonNameRecognizer(TranscriptRecognizer):
                 if result:
                     results.append(result)
                 continue
+            if lower in self.role_titles:
+                result = self._after_role_title(text, words, i)
+                if result:
+                    results.append(result)
             if lower not in self.first_names or self.is_noise(word):
                 continue
             name_end = m.start() + len(_strip_possessive(word))
@@ -127,6 +132,33 @@ class PersonNameRecognizer(TranscriptRecognizer):
                 end = words[i + 2].start() + len(_strip_possessive(words[i + 2].group()))
             return self.result(title.start(), end, "PERSON", self.title_score, "name after a title")
         return None
+
+
+    def _after_role_title(self, text: str, words, i: int) -> RecognizerResult | None:
+        """"Commissioner Okafor", "president mbeki": the name after an office, without the
+        office. Capitalized in cased text; in lowercase text, a word rare in English."""
+        if i + 1 >= len(words):
+            return None
+        office, nxt = words[i], words[i + 1]
+        if text[office.end():nxt.start()] not in (" ", "\t"):
+            return None
+        name = _strip_possessive(nxt.group())
+        lower = name.lower()
+        if lower in STOP_WORDS or lower in self.role_titles or lower in PERSON_TITLES or self.is_noise(name):
+            return None
+        if name[0].isupper() and office.group()[0].isupper() == name[0].isupper() and not name.isupper():
+            score = self.title_score
+        elif name.islower() and office.group().islower() and not self.is_common_word(lower):
+            score = self.lowercase_score
+        else:
+            return None
+        end = nxt.start() + len(name)
+        if i + 2 < len(words) and text[nxt.end():words[i + 2].start()] == " ":
+            second = _strip_possessive(words[i + 2].group())
+            if second.lower() not in STOP_WORDS and not self.is_noise(second) and (
+                    (second[0].isupper() and name[0].isupper()) or (second.islower() and not self.is_common_word(second.lower()))):
+                end = words[i + 2].start() + len(second)
+        return self.result(nxt.start(), end, "PERSON", score, f'name after the office "{office.group()}"')
 
 
 def _strip_possessive(word: str) -> str:

@@ -98,6 +98,8 @@ class TruecaseConfig(_Strict):
     # are capitalized for the model: unknown to its corpus and to everyday English, they
     # are names far more often than not ("kestrelbrook", "okonkwo"). 0 turns it off.
     rare_word_zipf: float = Field(2.0, ge=0)
+    # A rare word made of one of these prefixes and a common word is a word ("multiannual").
+    word_prefixes: tuple[str, ...] = ()
 
 
 class ModelGuessesConfig(_Strict):

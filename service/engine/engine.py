@@ -239,7 +239,8 @@ class Engine:
         settings = self.config.truecase
         if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
-            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf)
+            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
+                                   prefixes=settings.word_prefixes)
         return text
 
     def _decide(
