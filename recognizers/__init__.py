@@ -77,7 +77,7 @@ def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRec
 def _organization_pattern(options: OrganizationPatternOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.organization_pattern_recognizer import OrganizationPatternRecognizer
 
-    return OrganizationPatternRecognizer(options)
+    return OrganizationPatternRecognizer(options, word_zipf=res.word_zipf)
 
 
 def _person_name(options: PersonNameOptions, res: EngineResources) -> EntityRecognizer:

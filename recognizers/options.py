@@ -46,6 +46,9 @@ class OrganizationPatternOptions(RecognizerOptions):
     legal_score: Score = 0.87  # "Northwind Analytics Inc"
     sector_score: Score = 0.6  # "Brackley Health": a hint, confirmed elsewhere or not
     university_score: Score = 0.88
+    # In uncased speech-to-text a name before a suffix must start with a word rarer in
+    # English than this (wordfreq Zipf): "brackley health", not "healthcare data".
+    uncased_max_zipf: float = Field(3.5, ge=0)
 
 
 class PersonNameOptions(RecognizerOptions):

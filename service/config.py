@@ -100,6 +100,8 @@ class TruecaseConfig(_Strict):
     rare_word_zipf: float = Field(2.0, ge=0)
     # A rare word made of one of these prefixes and a common word is a word ("multiannual").
     word_prefixes: tuple[str, ...] = ()
+    # ... and so is a rare word with one of these endings ("anonymised", "scalability").
+    word_endings: tuple[str, ...] = ()
 
 
 class ModelGuessesConfig(_Strict):

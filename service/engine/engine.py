@@ -240,7 +240,7 @@ class Engine:
         if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
             return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
-                                   prefixes=settings.word_prefixes)
+                                   prefixes=settings.word_prefixes, endings=settings.word_endings)
         return text
 
     def _decide(

@@ -65,21 +65,22 @@ _LOWER_WORD = re.compile(r"(?<![\w@.'’-])[a-z]{3,}(?![\w@'’-]|\.\w)")
 
 
 def capitalize_rare(
-    cased: str, *, word_zipf: Callable[[str], float], below: float, prefixes: tuple[str, ...] = ()
+    cased: str, *, word_zipf: Callable[[str], float], below: float, prefixes: tuple[str, ...] = (),
+    endings: tuple[str, ...] = (),
 ) -> str:
     """Capitalize the words still lower case in ``cased`` that are rarer in English than
     ``below`` (wordfreq Zipf). The truecaser's corpus knows famous names only; an invented
     company ("kestrelbrook") or an unusual surname is in no corpus, and the model finds
     names by their capitals. Rare words that English makes from common ones stay as they
-    are: a plural of a commoner word ("rapporteurs"), a prefix before a common word
-    ("multiannual", "intergroups"). Only the first letter changes, so offsets hold."""
+    are: a plural of a commoner word ("rapporteurs"), a word with a derivational ending
+    (``endings``: "anonymised"), a prefix before a common word (``prefixes``: "multiannual"). Only the first letter changes, so offsets hold."""
     if below <= 0:
         return cased
     out = None
     for m in _LOWER_WORD.finditer(cased):
         word = m.group()
         zipf = word_zipf(word)
-        if zipf >= below or _derived_word(word, zipf, word_zipf, prefixes):
+        if zipf >= below or _derived_word(word, zipf, word_zipf, prefixes, endings):
             continue
         if out is None:
             out = list(cased)
@@ -91,9 +92,13 @@ def capitalize_rare(
 _COMMON_STEM_ZIPF = 3.0
 
 
-def _derived_word(word: str, zipf: float, word_zipf: Callable[[str], float], prefixes: tuple[str, ...]) -> bool:
-    """A plural of a commoner word, or a prefix before a common word."""
+def _derived_word(word: str, zipf: float, word_zipf: Callable[[str], float], prefixes: tuple[str, ...],
+                  endings: tuple[str, ...]) -> bool:
+    """A plural of a commoner word, a word with a derivational ending ("anonymised"), or a
+    prefix before a common word ("multiannual")."""
     if word.endswith("s") and not word.endswith("ss") and word_zipf(word[:-1]) > max(zipf, 1.0):
+        return True
+    if endings and word.endswith(endings):
         return True
     return any(word.startswith(p) and word_zipf(word[len(p):]) >= _COMMON_STEM_ZIPF
                for p in prefixes if len(word) - len(p) >= 3)
