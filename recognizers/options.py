@@ -17,6 +17,9 @@ from service.vocabulary.organization_suffixes import LEGAL_SUFFIXES, SECTOR_SUFF
 from service.vocabulary.placeholder_nouns import PLACEHOLDER_NOUNS
 
 Score = Annotated[float, Field(ge=0, le=1)]
+# Score of a weak candidate: below decide.score_threshold (0.4), so it is not replaced but
+# listed in the analysis's dropped findings with its reason, for a person to confirm.
+SUGGESTION_SCORE = 0.3
 
 
 class RecognizerOptions(BaseModel):
@@ -43,6 +46,10 @@ class PlaceholderOptions(RecognizerOptions):
 class OrganizationPatternOptions(RecognizerOptions):
     legal_suffixes: tuple[str, ...] = LEGAL_SUFFIXES
     sector_suffixes: tuple[str, ...] = SECTOR_SUFFIXES
+    # Common English words before a sector suffix ("Customer Data", "Green AI") are a
+    # suggestion only: a word at least this common (wordfreq Zipf) is common.
+    common_word_zipf: float = Field(3.5, ge=0)
+    suggestion_score: Score = SUGGESTION_SCORE
     legal_score: Score = 0.87  # "Northwind Analytics Inc"
     sector_score: Score = 0.6  # "Brackley Health": a hint, confirmed elsewhere or not
     university_score: Score = 0.88
@@ -99,10 +106,6 @@ class PhoneOptions(RecognizerOptions):
 class UrlOptions(RecognizerOptions):
     pass
 
-
-# Score of a weak candidate: below decide.score_threshold (0.4), so it is not replaced but
-# listed in the analysis's dropped findings with its reason, for a person to confirm.
-SUGGESTION_SCORE = 0.3
 
 
 class RareCapitalizedOptions(RecognizerOptions):
@@ -171,4 +174,6 @@ class OrganizationAcronymOptions(RecognizerOptions):
     # An all-capitals word whose lowercase form is this common is a word ("IT", "US", "OK").
     max_word_zipf: float = Field(4.5, ge=0)
     score: Score = 0.7
+    # A definition outweighs the model's guess of another type ("HB" taken for a place).
+    defined_score: Score = 0.9
     suggestion_score: Score = SUGGESTION_SCORE

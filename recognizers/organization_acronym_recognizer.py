@@ -5,14 +5,17 @@ An acronym is an organization when the transcript defines it ("Hartwell Bank (HB
 "joined", ... with no article ("I was at HB", "a contract with HB"), or as a bare
 possessive ("HB's data"). Jargon is used otherwise: with an article ("the CTMS", "an
 EMT"), as a modifier ("our KPI dashboard"), in the plural ("KPIs"). An acronym the
-transcript ever writes after "a" or "an", or in the plural, is a common noun there; one
-on the noise lists (AI, ML, API, ...) or that is an English word in capitals (IT, US) is
-never reported. Any other acronym is reported below the decision threshold: a suggestion
-a person confirms.
+transcript ever counts with "a" or "an" ("a CTMS and", not "an FSA loan") or writes in
+the plural is a common noun there: it is
+reported at score 0 with that reason, so the engine drops the model's guess on it too.
+One on the noise lists (AI, ML, API, ...) or that is an English word in capitals (IT, US)
+is never reported. Any other acronym is reported below the decision threshold: a
+suggestion a person confirms.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from presidio_analyzer import RecognizerResult
@@ -21,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
 from recognizers.options import OrganizationAcronymOptions
-from recognizers.text_signals import DETERMINERS, as_phrases, is_uncased, phrase_before, words_before
+from recognizers.text_signals import DETERMINERS, as_phrases, is_uncased, phrase_before, word_after, words_before
 from service.vocabulary.entity_types import ORGANIZATION, UNIVERSITY
 from service.vocabulary.organization_suffixes import ACADEMIC_HEADS
 
@@ -30,6 +33,16 @@ _ACRONYM = re.compile(r"(?<![\w&.'’-])([A-Z][A-Z0-9&]{1,5})(?:(['’]s)|(s))?(
 _ROMAN = re.compile(r"[IVXLC]+")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "van", "at", "on", "in"})
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
+_INDEFINITE = frozenset({"a", "an"})
+# Between two acronyms of one list: "NRCS, FSA", "FSA or RMA", "FSA, and RMA".
+_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+(?:and|or|&))[ \t]*")
+
+
+@dataclass(frozen=True)
+class AcronymVerdict:
+    score: float  # 0: a common noun; below the threshold: a suggestion
+    reason: str
+    entity_type: str
 
 
 class OrganizationAcronymRecognizer(TranscriptRecognizer):
@@ -42,6 +55,7 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
         self.organization_before = as_phrases(options.organization_before)
         self.max_word_zipf = options.max_word_zipf
         self.score, self.suggestion_score = options.score, options.suggestion_score
+        self.defined_score = options.defined_score
         self.word_zipf = word_zipf
         self.why_noise = why_noise or (lambda surface: None)
         super().__init__()
@@ -50,11 +64,32 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
         wanted = set(entities or self.ENTITIES) & set(self.ENTITIES)
         if not wanted or is_uncased(text, nlp_artifacts):
             return []
+        verdicts, mentions, definitions = self._judge(text)
+        results = []
+        for m in mentions:
+            verdict = verdicts[m.group(1)]
+            # A common noun is not reported (Presidio drops a score of 0); the engine asks
+            # ``verdicts`` for the model's guesses.
+            if verdict.entity_type in wanted and verdict.score > 0:
+                results.append(self.result(m.start(1), m.end(1), verdict.entity_type, verdict.score, verdict.reason))
+        for acronym, (start, end, _) in definitions.items():
+            verdict = verdicts[acronym]
+            if verdict.score > 0 and verdict.entity_type in wanted:
+                results.append(self.result(start, end, verdict.entity_type, self.defined_score,
+                                           f'the long form of the acronym "{acronym}" it defines'))
+        return keep_outermost(results)
+
+    def verdicts(self, text: str) -> dict[str, AcronymVerdict]:
+        """How this (cased) text uses each acronym in it: an organization, a suggestion, or
+        a common noun (score 0)."""
+        return self._judge(text)[0]
+
+    def _judge(self, text: str) -> tuple[dict[str, AcronymVerdict], list[re.Match], dict[str, tuple[int, int, str]]]:
         mentions = [m for m in _ACRONYM.finditer(text) if self._may_be_name(text, m)]
         if not mentions:
-            return []
-        common_nouns = {m.group(1) for m in mentions if m.group(3) or self._after_article(text, m.start())}
-        definitions = self._definitions(text, {m.group(1) for m in mentions})
+            return {}, [], {}
+        common_nouns = {m.group(1) for m in mentions if m.group(3) or self._counted(text, m)}
+        definitions = self._definitions(text, {m.group(1) for m in mentions} - common_nouns)
         evidence: dict[str, str] = {}
         for m in mentions:
             acronym = m.group(1)
@@ -66,24 +101,37 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
                 evidence[acronym] = f'used as an organization ("{" ".join(words)} {acronym}")'
             elif m.group(2) and not self._after_article(text, m.start()):
                 evidence[acronym] = f"used as an organization (\"{acronym}'s\")"
-        results = []
+        self._listed_with(text, mentions, evidence, common_nouns)
+        verdicts = {}
         for m in mentions:
             acronym = m.group(1)
             entity_type = self._type(definitions.get(acronym))
-            if entity_type not in wanted:
-                continue
             if acronym in evidence:
-                results.append(self.result(m.start(1), m.end(1), entity_type, self.score,
-                                           f"an acronym {evidence[acronym]}"))
-            elif acronym not in common_nouns:
-                results.append(self.result(m.start(1), m.end(1), entity_type, self.suggestion_score,
-                                           "an acronym that may name an organization; a suggestion to confirm"))
-        for acronym, (start, end, _) in definitions.items():
-            entity_type = self._type(definitions[acronym])
-            if acronym not in common_nouns and entity_type in wanted:
-                results.append(self.result(start, end, entity_type, self.score,
-                                           f'the long form of the acronym "{acronym}" it defines'))
-        return keep_outermost(results)
+                score = self.defined_score if acronym in definitions else self.score
+                verdicts[acronym] = AcronymVerdict(score, f"an acronym {evidence[acronym]}", entity_type)
+            elif acronym in common_nouns:
+                verdicts[acronym] = AcronymVerdict(0.0, 'an acronym used as a common noun (after "a"/"an", or a plural)',
+                                                   entity_type)
+            else:
+                verdicts[acronym] = AcronymVerdict(self.suggestion_score,
+                                                   "an acronym that may name an organization; a suggestion to confirm",
+                                                   entity_type)
+        return verdicts, mentions, definitions
+
+    @staticmethod
+    def _listed_with(text: str, mentions: list[re.Match], evidence: dict[str, str], common_nouns: set[str]) -> None:
+        """An acronym listed next to one that is an organization ("NRCS, FSA or RMA") is one
+        too, and so on along the list."""
+        changed = True
+        while changed:
+            changed = False
+            for a, b in zip(mentions, mentions[1:]):
+                for known, other in ((a, b), (b, a)):
+                    name = other.group(1)
+                    if known.group(1) in evidence and name not in evidence and name not in common_nouns \
+                            and _LIST_GAP.fullmatch(text[a.end():b.start()]):
+                        evidence[name] = f'listed with "{known.group(1)}", an organization'
+                        changed = True
 
     def _may_be_name(self, text: str, m: re.Match) -> bool:
         acronym = m.group(1)
@@ -94,10 +142,18 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
             return False  # an English word in capitals: "IT", "US", "NOW"
         return not _shouting(text, m.start())
 
+    def _counted(self, text: str, m: re.Match) -> bool:
+        """"a CTMS", "an EMT." : an acronym counted with "a"/"an" and not just modifying the
+        noun after it ("an FSA loan")."""
+        if not self._after_article(text, m.start(), _INDEFINITE):
+            return False
+        after = word_after(text, m.end())
+        return after is None or after in STOP_WORDS
+
     @staticmethod
-    def _after_article(text: str, pos: int) -> bool:
+    def _after_article(text: str, pos: int, articles: frozenset[str] = DETERMINERS) -> bool:
         before = words_before(text, max(0, pos), 1)
-        return bool(before) and before[0] in DETERMINERS
+        return bool(before) and before[0] in articles
 
     @staticmethod
     def _definitions(text: str, acronyms: set[str]) -> dict[str, tuple[int, int, str]]:

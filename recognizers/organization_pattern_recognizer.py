@@ -36,6 +36,7 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
         options = options or OrganizationPatternOptions()
         self.word_zipf = word_zipf
         self.uncased_max_zipf = options.uncased_max_zipf
+        self.common_word_zipf, self.suggestion_score = options.common_word_zipf, options.suggestion_score
         self.legal_score, self.sector_score = options.legal_score, options.sector_score
         self.university_score = options.university_score
         legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(options.legal_suffixes, key=len, reverse=True))
@@ -65,12 +66,14 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
             self._add_prefixed(results, text, match, ORGANIZATION, self.legal_score, "name with a legal suffix", uncased)
         for match in self._sector.finditer(shapes):
             self._add_prefixed(results, text, match, ORGANIZATION, self.sector_score,
-                               "capitalized name with an organization suffix", uncased)
+                               "capitalized name with an organization suffix", uncased, common_is_weak=True)
         for match in self._x_university.finditer(shapes):
             self._add_prefixed(results, text, match, UNIVERSITY, self.university_score, "name of a university or institute",
                                uncased)
-        for match in self._x_university_lower.finditer(text):
-            self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'")
+        if uncased:  # "leeds university"; in cased text a lowercase word there is no name ("went to university")
+            for match in self._x_university_lower.finditer(text):
+                self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'",
+                                   uncased)
         for match in self._univ_of.finditer(text):
             start, end = self._trim_tail(text, match.start(), match.end())
             if end > start and not text[start:end].split()[-1].lower() in STOP_WORDS:
@@ -79,7 +82,8 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
             results = [r for r in results if r.entity_type in entities]
         return keep_outermost(results)
 
-    def _add_prefixed(self, results, text, match, entity_type, score, reason, uncased: bool = False) -> None:
+    def _add_prefixed(self, results, text, match, entity_type, score, reason, uncased: bool = False,
+                      common_is_weak: bool = False) -> None:
         """Drop leading stopwords/connectors ("The", "At", "Our") from the captured prefix.
         In uncased text the name must start with a word rare in English ("brackley
         health", not "healthcare data" or "limited data"): capitals there are guesses."""
@@ -93,6 +97,9 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
             first = words[0].group().lower()
             if self._suffix_words.fullmatch(first) or self.word_zipf(first) >= self.uncased_max_zipf:
                 return
+        if common_is_weak and self.word_zipf is not None and all(
+                self.word_zipf(w.group().lower()) >= self.common_word_zipf for w in words[:-1]):
+            score, reason = self.suggestion_score, reason + ", after common words only; a suggestion to confirm"
         results.append(self.result(start + words[0].start(), end, entity_type, score, reason))
 
     @staticmethod

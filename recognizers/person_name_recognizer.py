@@ -94,6 +94,8 @@ class PersonNameRecognizer(TranscriptRecognizer):
             end = self._surname_end(text, words, i)
             if end is not None:
                 results.append(self.result(m.start(), end, "PERSON", self.full_name_score, "first name and surname"))
+            elif _before_capitalized_word(text, words, i):
+                continue  # part of another name: "Paris Agreement", "Grace Hopper Celebration", "Green AI"
             elif lower not in self.ambiguous and lower not in STOP_WORDS:
                 results.append(self.result(m.start(), name_end, "PERSON", self.first_name_score,
                                            "capitalized first name from the name lists"))
@@ -159,6 +161,13 @@ class PersonNameRecognizer(TranscriptRecognizer):
                     (second[0].isupper() and name[0].isupper()) or (second.islower() and not self.is_common_word(second.lower()))):
                 end = words[i + 2].start() + len(second)
         return self.result(nxt.start(), end, "PERSON", score, f'name after the office "{office.group()}"')
+
+
+def _before_capitalized_word(text: str, words, i: int) -> bool:
+    """A capitalized word follows words[i] after one space, as in a longer name."""
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+        return False
+    return words[i + 1].group()[0].isupper() and words[i + 1].group().lower() != "i"
 
 
 def _strip_possessive(word: str) -> str:

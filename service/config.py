@@ -109,6 +109,10 @@ class ModelGuessesConfig(_Strict):
     uncased_score: float = Field(0.5, ge=0, le=1)
     sentence_start_zipf: float = Field(5.0, ge=0)
     anywhere_zipf: float = Field(5.5, ge=0)
+    # A guess ending in one of these words is an event, not a person or a company.
+    event_heads: tuple[str, ...] = ()
+    # The recognizer whose verdict on an acronym stands for the model's guess (empty: none).
+    acronym_recognizer: str = ""
 
 
 class VocabularyConfig(_Strict):

@@ -20,6 +20,7 @@ from service.engine.decide import (
     Dropped,
     drop_boilerplate,
     filter_findings,
+    judge_acronym_guesses,
     judge_model_guesses,
     protect_union,
     subtract_placeholders,
@@ -251,6 +252,12 @@ class Engine:
         noise = pipeline.noise
         if options.allow:
             findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
+        guesses = self.config.ner.model_guesses
+        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
+        acronyms = _recognizer(pipeline, guesses.acronym_recognizer) if cased else None
+        if acronyms is not None:
+            findings = judge_acronym_guesses(text, findings, acronyms.verdicts(text), recognizers=guesses.recognizers,
+                                             threshold=decide.score_threshold)
         kept, dropped = filter_findings(
             text,
             findings,
@@ -259,7 +266,6 @@ class Engine:
             trim=noise.trim,
             noise_types=decide.noise_applies_to,
         )
-        guesses = self.config.ner.model_guesses
         kept, weak = judge_model_guesses(
             text,
             seen,
@@ -270,13 +276,14 @@ class Engine:
             word_zipf=pipeline.word_zipf,
             sentence_start_zipf=guesses.sentence_start_zipf,
             anywhere_zipf=guesses.anywhere_zipf,
+            event_heads=frozenset(guesses.event_heads),
+            is_generic_acronym=lambda word: noise.why_noise(word) == "acronyms",
         )
         dropped += weak
         kept, tool_lines = drop_boilerplate(kept, noise.boilerplate_spans(text), noise.boilerplate_types)
         dropped += tool_lines
         names = frozenset(decide.noise_applies_to)
         model_guesses = frozenset(guesses.recognizers) | {PROPAGATION}
-        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
         edges = dict(is_function_word=is_function_word, is_common_word=pipeline.is_common_word,
                      guesses=model_guesses, name_types=names, cased=cased)
         # Placeholders are cut out first, so that the edges are judged on what is left.
@@ -340,6 +347,13 @@ def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> Ent
         return build_recognizer(entry.name, entry.options, resources)
     except RecognizerSetupError as exc:  # a list it reads is missing or contradicts itself
         raise ConfigError(f"recognizer {entry.name}: {exc}") from None
+
+
+def _recognizer(pipeline: LanguagePipeline, name: str) -> EntityRecognizer | None:
+    """The pipeline's recognizer registered as ``name`` (None when it is not configured)."""
+    if not name:
+        return None
+    return next((r for r in pipeline.analyzer.registry.recognizers if r.name == name), None)
 
 
 def _not_installed(language: str, installed: list[str]) -> str:
