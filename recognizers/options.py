@@ -68,6 +68,9 @@ class PersonNameOptions(RecognizerOptions):
     full_name_score: Score = 0.86
     title_score: Score = 0.87
     lowercase_score: Score = 0.6
+    # In lowercase text, a word after an office that is not on the name lists is a name
+    # only when rarer than this (wordfreq Zipf): "president mbeki", not "general anaesthetic".
+    rare_office_name_zipf: float = Field(2.0, ge=0)
     # Offices written before a person's name ("Commissioner Okafor", "president mbeki"):
     # the name after one is a person's; the office itself is not part of the name.
     role_titles: tuple[str, ...] = (
@@ -76,7 +79,6 @@ class PersonNameOptions(RecognizerOptions):
         "baron", "lord", "lady", "judge", "justice", "sheikh", "pope", "cardinal", "bishop", "reverend", "rev",
         "father", "rabbi", "imam", "general", "colonel", "captain", "sergeant", "inspector", "detective",
         "coach", "chairman", "chairwoman", "chair", "premier", "sen", "gov", "rep", "representative", "deputy",
-        "mep", "mp",
     )
 
 
@@ -120,7 +122,7 @@ class RareCapitalizedOptions(RecognizerOptions):
     suggestion_score: Score = SUGGESTION_SCORE
     # Context that says which kind of name it is; without any, an organization.
     organization_before: tuple[str, ...] = (
-        "at", "for", "with", "from", "joined", "left", "by", "client", "vendor", "partner", "competitor",
+        "at", "for", "with", "from", "joined", "left", "client", "vendor", "partner", "competitor",
     )
     person_before: tuple[str, ...] = (
         "hi", "hey", "thanks", "dear", "mr", "ms", "mrs", "dr", "my colleague", "my manager", "my boss",

@@ -43,6 +43,9 @@ class AcronymVerdict:
     score: float  # 0: a common noun; below the threshold: a suggestion
     reason: str
     entity_type: str
+    # Whether the transcript's use speaks against a name (a common noun, or always after
+    # "the"/"our"/...), so that the model's guess on it takes this verdict too.
+    against_name: bool = False
 
 
 class OrganizationAcronymRecognizer(TranscriptRecognizer):
@@ -102,6 +105,8 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
             elif m.group(2) and not self._after_article(text, m.start()):
                 evidence[acronym] = f"used as an organization (\"{acronym}'s\")"
         self._listed_with(text, mentions, evidence, common_nouns)
+        bare = {m.group(1) for m in mentions if not self._after_article(text, m.start())}
+        determined = {m.group(1) for m in mentions} - bare
         verdicts = {}
         for m in mentions:
             acronym = m.group(1)
@@ -111,7 +116,11 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
                 verdicts[acronym] = AcronymVerdict(score, f"an acronym {evidence[acronym]}", entity_type)
             elif acronym in common_nouns:
                 verdicts[acronym] = AcronymVerdict(0.0, 'an acronym used as a common noun (after "a"/"an", or a plural)',
-                                                   entity_type)
+                                                   entity_type, against_name=True)
+            elif acronym in determined:
+                verdicts[acronym] = AcronymVerdict(
+                    self.suggestion_score, 'an acronym used only after "the", "our", ... as jargon is; a suggestion to confirm',
+                    entity_type, against_name=True)
             else:
                 verdicts[acronym] = AcronymVerdict(self.suggestion_score,
                                                    "an acronym that may name an organization; a suggestion to confirm",

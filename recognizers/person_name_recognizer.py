@@ -61,6 +61,7 @@ class PersonNameRecognizer(TranscriptRecognizer):
         self.title_score = options.title_score
         self.lowercase_score = options.lowercase_score
         self.role_titles = frozenset(t.lower() for t in options.role_titles)
+        self.rare_office_name_zipf = options.rare_office_name_zipf
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -136,6 +137,13 @@ class PersonNameRecognizer(TranscriptRecognizer):
         return None
 
 
+    def _lowercase_name(self, lower: str) -> bool:
+        """In lowercase text, after an office: a word on the name lists that is not common
+        English, or a very rare word ("mbeki"; not "general anaesthetic")."""
+        if lower in self.first_names or lower in self.last_names:
+            return not self.is_common_word(lower)
+        return self.word_zipf(lower) < self.rare_office_name_zipf
+
     def _after_role_title(self, text: str, words, i: int) -> RecognizerResult | None:
         """"Commissioner Okafor", "president mbeki": the name after an office, without the
         office. Capitalized in cased text; in lowercase text, a word rare in English."""
@@ -148,17 +156,19 @@ class PersonNameRecognizer(TranscriptRecognizer):
         lower = name.lower()
         if lower in STOP_WORDS or lower in self.role_titles or lower in PERSON_TITLES or self.is_noise(name):
             return None
-        if name[0].isupper() and office.group()[0].isupper() == name[0].isupper() and not name.isupper():
+        if name[0].isupper() and office.group()[0].isupper() and not name.isupper():
             score = self.title_score
-        elif name.islower() and office.group().islower() and not self.is_common_word(lower):
+        elif name.islower() and office.group().islower() and self._lowercase_name(lower):
             score = self.lowercase_score
         else:
             return None
         end = nxt.start() + len(name)
         if i + 2 < len(words) and text[nxt.end():words[i + 2].start()] == " ":
             second = _strip_possessive(words[i + 2].group())
-            if second.lower() not in STOP_WORDS and not self.is_noise(second) and (
-                    (second[0].isupper() and name[0].isupper()) or (second.islower() and not self.is_common_word(second.lower()))):
+            lower2 = second.lower()
+            if lower2 not in STOP_WORDS and not self.is_noise(second) and (
+                    (second[0].isupper() and name[0].isupper() and (lower2 in self.last_names or not self.is_common_word(lower2)))
+                    or (second.islower() and self._lowercase_name(lower2))):
                 end = words[i + 2].start() + len(second)
         return self.result(nxt.start(), end, "PERSON", score, f'name after the office "{office.group()}"')
 

@@ -32,6 +32,10 @@ _CAPITALIZED = re.compile(
     r"(?<![\w@#/.'’-])(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Z]?[a-z]+|[A-Z][a-z]+)*|[a-z]{1,2}[A-Z][a-z]+[A-Za-z]*)(?![\w@/-])"
 )
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+# Endings English adds to words ("Skyped", "Zoomers"), and how common the word left
+# must be (wordfreq Zipf) for the capitalized one to be that word inflected.
+_ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers")
+_COMMON_STEM_ZIPF = 3.0
 
 
 class RareCapitalizedRecognizer(TranscriptRecognizer):
@@ -66,7 +70,7 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
             if lower in STOP_WORDS or len(word) < 3 or at_sentence_start(text, m.start()):
                 continue
             zipf = self.word_zipf(lower)
-            if zipf >= self.suggest_zipf or self.why_noise(word):
+            if zipf >= self.suggest_zipf or self.why_noise(word) or self._inflected(lower, zipf):
                 continue
             if any(s <= m.start() < e for s, e in not_names) or _line_in_title_case(text, m.start()):
                 continue
@@ -82,6 +86,14 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
             results.append(self.result(m.start(), end, entity_type,
                                        self.score if confident else self.suggestion_score, reason))
         return keep_outermost(results)
+
+    def _inflected(self, lower: str, zipf: float) -> bool:
+        """A common word with an ending ("Skyped", "Zoomers"): a word, not a name."""
+        for ending in _ENDINGS:
+            stem = lower[: -len(ending)]
+            if lower.endswith(ending) and len(stem) >= 3 and self.word_zipf(stem) >= max(zipf, _COMMON_STEM_ZIPF):
+                return True
+        return False
 
     def _not_name_spans(self, nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
         doc = getattr(nlp_artifacts, "tokens", None)

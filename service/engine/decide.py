@@ -109,7 +109,7 @@ def judge_model_guesses(
             continue
         # The noise filter may have trimmed the acronym off already: look right after too.
         after = _NEXT_WORD.match(text, f.end)
-        head = [*words, after.group(1)] if after else words
+        head = [*words, after.group(1)] if after and is_generic_acronym(after.group(1)) else words
         if len(head) > 1 and is_generic_acronym(head[-1]) and all(is_common_word(w) for w in head[:-1]):
             dropped.append(Dropped(f, "a concept: common words before a generic acronym"))
             continue
@@ -147,9 +147,11 @@ def judge_acronym_guesses(
 ) -> list[Finding]:
     """The model tags many acronyms as organizations, jargon too ("the CTMS", "an EMT").
     ``verdicts`` says how the transcript uses each acronym (acronym -> an object with
-    ``score`` and ``reason``, from the acronym recognizer): a model guess on an acronym
-    the transcript neither defines nor uses as an organization takes that verdict's lower
-    score (a suggestion, or 0 for a common noun) and its reason. Runs before the
+    ``score``, ``reason`` and ``against_name``, from the acronym recognizer): a model
+    guess on an acronym that the transcript uses as jargon is used (a common noun: "a
+    CTMS", "KPIs"; or always after "the", "our": "the CRO") takes that verdict's lower
+    score (0, or a suggestion's) and its reason. An acronym the model guessed and the
+    transcript uses bare, with no evidence either way, stays the model's guess. Runs before the
     threshold, so such a guess is listed among the dropped findings with the reason."""
     if not verdicts:
         return findings
@@ -158,7 +160,7 @@ def judge_acronym_guesses(
         if f.recognizer in recognizers:
             surface = _POSSESSIVE_END.sub("", text[f.start:f.end])
             verdict = verdicts.get(surface) if _ACRONYM.fullmatch(surface) else None
-            if verdict is not None and verdict.score < threshold <= f.score:
+            if verdict is not None and verdict.against_name and verdict.score < threshold <= f.score:
                 f = Finding(f.start, f.end, f.entity_type, verdict.score, f.recognizer,
                             f"{f.reason}; {verdict.reason}", f.canonical)
         out.append(f)

@@ -59,9 +59,9 @@ def truecase(text: str) -> str:
     return "".join(out)
 
 
-# A lowercase word standing alone: not part of an address ("jane@gmail.com"), a hyphenated
-# or contracted word, or a word with digits.
-_LOWER_WORD = re.compile(r"(?<![\w@.'’-])[a-z]{3,}(?![\w@'’-]|\.\w)")
+# A lowercase word standing alone: not part of an address ("jane@gmail.com", a web
+# address), a hashtag, a hyphenated or contracted word, or a word with digits.
+_LOWER_WORD = re.compile(r"(?<![\w@#/:.'’-])[a-z]{3,}(?![\w@/'’-]|\.\w)")
 
 
 def capitalize_rare(

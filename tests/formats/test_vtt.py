@@ -5,7 +5,7 @@ import pytest
 from service.formats import FormatError, read, write
 from service.models import Replacement
 
-NAMES = {"Leah Montclair": "Person A", "Tomasz Brezina": "Person B", "Tomasz": "Person B",
+NAMES = {"Nora Lindqvist": "Person A", "Tomasz Brezina": "Person B", "Tomasz": "Person B",
          "Martha Klein": "Person C"}
 TIMING = re.compile(r"^\S+ --> .*$", re.M)
 
@@ -30,7 +30,7 @@ def test_vtt_text_is_cue_text_joined_by_newlines(sample):
                                                  "Valdemar about it last week, she runs the lab in Leipzig."]
     assert "-->" not in transcript.text and "WEBVTT" not in transcript.text
     assert [s.begin for s in transcript.segments][:2] == ["00:00:01.020", "00:00:06.100"]
-    assert transcript.segments[0].speaker == "Leah Montclair"
+    assert transcript.segments[0].speaker == "Nora Lindqvist"
 
 
 def test_vtt_markup_notes_and_styles_are_not_in_text(sample):
