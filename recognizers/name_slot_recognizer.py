@@ -25,7 +25,7 @@ from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-# Between two words of one slot: spaces, and a comma ("thanks, kiri").
+# Between two words of one slot: spaces, and a comma ("thanks, wiremu").
 _SLOT_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _NAME_GAP = re.compile(r"[ \t]+")
 

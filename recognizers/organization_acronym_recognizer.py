@@ -34,7 +34,7 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "van", "at", "on", "in"})
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
 _INDEFINITE = frozenset({"a", "an"})
-# Between two acronyms of one list: "NRCS, FSA", "FSA or RMA", "FSA, and RMA".
+# Between two acronyms of one list: "QVB, ZNL", "ZNL or DPRW", "ZNL, and DPRW".
 _LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+(?:and|or|&))[ \t]*")
 
 
@@ -129,7 +129,7 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
 
     @staticmethod
     def _listed_with(text: str, mentions: list[re.Match], evidence: dict[str, str], common_nouns: set[str]) -> None:
-        """An acronym listed next to one that is an organization ("NRCS, FSA or RMA") is one
+        """An acronym listed next to one that is an organization ("QVB, ZNL or DPRW") is one
         too, and so on along the list."""
         changed = True
         while changed:

@@ -27,7 +27,7 @@ from recognizers.text_signals import as_phrases, at_sentence_start, is_uncased, 
 from service.vocabulary.entity_types import ORGANIZATION, PERSON
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 
-# "Brightloom", "O'Rourke", "McAllister", and lower-then-upper product names ("eMuseum").
+# "Brightloom", "O'Rourke", "McAllister", and lower-then-upper product names ("eBird").
 _CAPITALIZED = re.compile(
     r"(?<![\w@#/.'’-])(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Z]?[a-z]+|[A-Z][a-z]+)*|[a-z]{1,2}[A-Z][a-z]+[A-Za-z]*)(?![\w@/-])"
 )

@@ -83,7 +83,7 @@ def judge_model_guesses(
     - Capitalized only by the truecaser, one common word, not a person or a place
       ("commission", "union"; but "europe", "ben"): the word, not a name.
     - One very common word at a sentence start ("Did"), where capitals say nothing, or
-      anywhere when it is among the most common words ("like, Next to my study").
+      anywhere when it is among the most common words ("well, Next week").
     - A person after a determiner ("a Wolf", "this Wolf"): people are not counted nouns,
       and the same word elsewhere in the document is that noun too.
     - An event ("Consumer Electronics Show", "Web Summit": its last word is one of

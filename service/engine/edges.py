@@ -142,7 +142,7 @@ def trim_span(
 ) -> tuple[int, int] | None:
     """The span without edge punctuation and timestamps; with ``words``, also without
     lowercase function words and a possessive "'s" ("Northwind's old system"; not the
-    "'s" of "Christie's a few years ago", which is the name's); with ``content_words``,
+    "'s" of "Sotheby's last spring", which is the name's); with ``content_words``,
     lowercase common words come off the edges of a capitalized name too ("Zoom meetings",
     "Ocados of the world")."""
     tokens = _tokens(text, start, end)

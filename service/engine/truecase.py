@@ -1,7 +1,7 @@
 """Restore capitals in all-lowercase speech-to-text before NER.
 
 The NER model is trained on edited, cased text and misses most names in lowercase ASR
-output ("i did six years at deloitte in auckland"). A statistical truecaser (the PyPI
+output ("she spent a decade at microsoft in seattle"). A statistical truecaser (the PyPI
 package ``truecase``, offline) restores likely capitals token by token; only letter case
 changes, so every offset into the truecased text is an offset into the original.
 """

@@ -50,7 +50,7 @@ def test_vtt_redaction_keeps_timestamps_cue_ids_and_cue_count(sample, replace_na
     assert cue_skeleton(out) == cue_skeleton(data)
     assert len(read(out, filename="zoom.vtt").segments) == len(transcript.segments) == 5
     assert_only_names_changed(data.decode(), out.decode(), list(NAMES))
-    assert "Person C, and before that" in out.decode()
+    assert "Person C, and earlier on" in out.decode()
 
 
 def test_vtt_replacement_across_two_cues_lands_in_the_first(sample):
@@ -79,7 +79,7 @@ def test_vtt_surrogate_markup_is_escaped(sample):
     transcript = read(sample("zoom.vtt"), filename="zoom.vtt")
     start = transcript.text.index("Martha Klein")
     out = write(transcript, [Replacement(start, start + 12, "<b>A & B</b>\nX")]).decode()
-    assert "&lt;b&gt;A &amp; B&lt;/b&gt; X, and before" in out
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt; X, and earlier" in out
 
 
 def test_vtt_line_emptied_by_replacement_is_removed_not_left_blank():

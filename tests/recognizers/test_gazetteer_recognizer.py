@@ -16,7 +16,7 @@ def recognizer():
     "text, expected",
     [
         ("I work at Apple now", [("Apple", "ORGANIZATION")]),
-        ("then I joined Deloitte in the cyber practice", [("Deloitte", "ORGANIZATION")]),
+        ("she audited pension funds for Deloitte", [("Deloitte", "ORGANIZATION")]),
         ("we moved to aws last year", [("aws", "ORGANIZATION")]),
         ("we use amazon personalize for it", [("amazon personalize", "PRODUCT")]),
         ("the Amazon personalized thing", [("Amazon personalized", "PRODUCT")]),
@@ -26,7 +26,7 @@ def recognizer():
         ("I did my PhD at MIT", [("MIT", "UNIVERSITY")]),
         ("she was at UofT before", [("UofT", "UNIVERSITY")]),
         ("Netflix's recommender is good", [("Netflix", "ORGANIZATION")]),
-        ("the Deloittes and Accentures of this world", [("Deloittes", "ORGANIZATION"), ("Accentures", "ORGANIZATION")]),
+        ("the Capgeminis and Accentures of this world", [("Capgeminis", "ORGANIZATION"), ("Accentures", "ORGANIZATION")]),
         ("amazon  web\nservices bills us", [("amazon  web\nservices", "ORGANIZATION")]),
         ("we moved the whole firm onto office three sixty five", [("office three sixty five", "PRODUCT")]),
         ("my first job was at spark, fixing routers", [("spark", "PRODUCT")]),

@@ -14,7 +14,7 @@ from recognizers.placeholder_recognizer import PlaceholderRecognizer
         ("let's call them [CLIENT].", ["[CLIENT]"]),
         ("the notes call you Participant 4.", ["Participant 4"]),
         ("a gift from Donor A last year", ["Donor A"]),
-        ("it was [REDACTED], they're a freight company", ["[REDACTED]"]),
+        ("we sold it to [REDACTED], a bakery chain", ["[REDACTED]"]),
         ("now at [Company B] and", ["[Company B]"]),
         # not placeholders
         ("the company I work for", []),
