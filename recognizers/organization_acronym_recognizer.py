@@ -43,8 +43,9 @@ class AcronymVerdict:
     score: float  # 0: a common noun; below the threshold: a suggestion
     reason: str
     entity_type: str
-    # Whether the transcript's use speaks against a name (a common noun, or always after
-    # "the"/"our"/...), so that the model's guess on it takes this verdict too.
+    # Whether the transcript's use speaks against a name (a common noun: "a CTMS", "KPIs"),
+    # so that the model's guess on it takes this verdict too. "The CRO" does not: "the
+    # ECB" and "the FDA" are written so too.
     against_name: bool = False
 
 
@@ -105,8 +106,6 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
             elif m.group(2) and not self._after_article(text, m.start()):
                 evidence[acronym] = f"used as an organization (\"{acronym}'s\")"
         self._listed_with(text, mentions, evidence, common_nouns)
-        bare = {m.group(1) for m in mentions if not self._after_article(text, m.start())}
-        determined = {m.group(1) for m in mentions} - bare
         verdicts = {}
         for m in mentions:
             acronym = m.group(1)
@@ -117,10 +116,6 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
             elif acronym in common_nouns:
                 verdicts[acronym] = AcronymVerdict(0.0, 'an acronym used as a common noun (after "a"/"an", or a plural)',
                                                    entity_type, against_name=True)
-            elif acronym in determined:
-                verdicts[acronym] = AcronymVerdict(
-                    self.suggestion_score, 'an acronym used only after "the", "our", ... as jargon is; a suggestion to confirm',
-                    entity_type, against_name=True)
             else:
                 verdicts[acronym] = AcronymVerdict(self.suggestion_score,
                                                    "an acronym that may name an organization; a suggestion to confirm",

@@ -148,10 +148,9 @@ def judge_acronym_guesses(
     """The model tags many acronyms as organizations, jargon too ("the CTMS", "an EMT").
     ``verdicts`` says how the transcript uses each acronym (acronym -> an object with
     ``score``, ``reason`` and ``against_name``, from the acronym recognizer): a model
-    guess on an acronym that the transcript uses as jargon is used (a common noun: "a
-    CTMS", "KPIs"; or always after "the", "our": "the CRO") takes that verdict's lower
-    score (0, or a suggestion's) and its reason. An acronym the model guessed and the
-    transcript uses bare, with no evidence either way, stays the model's guess. Runs before the
+    guess on an acronym that the transcript uses as a common noun, as jargon is used ("a
+    CTMS and", "KPIs"), takes that verdict's score (0) and its reason. Any other acronym
+    the model guessed stays its guess ("the ECB" is written like "the CRO"). Runs before the
     threshold, so such a guess is listed among the dropped findings with the reason."""
     if not verdicts:
         return findings

@@ -192,11 +192,11 @@ def test_decide_acronym_guesses_follow_the_transcripts_use_of_the_acronym():
     text = "At QVB we bought a CTMS and the CRO ran it; QVB's team and ZNL"
     verdicts = {"QVB": SimpleNamespace(score=0.7, reason="used as an organization", against_name=False),
                 "CTMS": SimpleNamespace(score=0.0, reason="a common noun", against_name=True),
-                "CRO": SimpleNamespace(score=0.3, reason="a suggestion", against_name=True),
+                "CRO": SimpleNamespace(score=0.3, reason="a suggestion", against_name=False),
                 "ZNL": SimpleNamespace(score=0.3, reason="no evidence either way", against_name=False)}
     findings = [N(text, "QVB", "ORGANIZATION"), N(text, "CTMS", "ORGANIZATION"), N(text, "CRO", "ORGANIZATION"),
                 N(text, "QVB's", "ORGANIZATION"), F(3, 6, "ORGANIZATION", 0.9, "gazetteer.v1"), N(text, "ZNL", "ORGANIZATION")]
     out = judge_acronym_guesses(text, findings, verdicts, recognizers=("spacy_ner.v1",), threshold=0.4)
-    assert [(text[f.start:f.end], f.score) for f in out] == [("QVB", 0.85), ("CTMS", 0.0), ("CRO", 0.3), ("QVB's", 0.85),
+    assert [(text[f.start:f.end], f.score) for f in out] == [("QVB", 0.85), ("CTMS", 0.0), ("CRO", 0.85), ("QVB's", 0.85),
                                                              ("QVB", 0.9), ("ZNL", 0.85)]
     assert out[1].reason.endswith("; a common noun")
