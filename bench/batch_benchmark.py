@@ -71,10 +71,12 @@ def make_folder(root: Path, files: int) -> tuple[int, int]:
 def child(in_dir: Path, out_dir: Path, workers: int) -> None:
     """One run in this fresh process; prints start and completion times as JSON."""
     from service.batch.runner import BatchRequest, run_batch
+    from service.context import AppContext
 
     finished: list[float] = []
-    summary = run_batch(BatchRequest(in_dir, out_dir, workers=workers), progress=False,
-                        on_result=lambda result: finished.append(time.time()))
+    with AppContext() as context:
+        summary = run_batch(BatchRequest(in_dir, out_dir, workers=workers), context, progress=False,
+                            on_result=lambda result: finished.append(time.time()))
     print(json.dumps({"started": STARTED, "finished": finished, "ok": summary.ok, "files": summary.files}))
 
 

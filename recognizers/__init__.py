@@ -27,10 +27,16 @@ from recognizers.options import (
     PersonNameOptions,
     PhoneOptions,
     PlaceholderOptions,
+    PostcodeOptions,
     RareCapitalizedOptions,
     RecognizerOptions,
+    SocialHandleOptions,
     SpacyNerOptions,
     SpeakerNameOptions,
+    SpokenEmailOptions,
+    SpokenPhoneOptions,
+    SpokenUrlOptions,
+    StreetAddressOptions,
     UrlOptions,
 )
 
@@ -139,7 +145,47 @@ def _phone(options: PhoneOptions, res: EngineResources) -> EntityRecognizer:
 def _url(options: UrlOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.url_recognizer import TranscriptUrlRecognizer
 
-    return TranscriptUrlRecognizer()
+    return TranscriptUrlRecognizer(options)
+
+
+def _spoken_email(options: SpokenEmailOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.spoken_email_recognizer import SpokenEmailRecognizer
+
+    return SpokenEmailRecognizer(options, word_zipf=res.word_zipf)
+
+
+def _social_handle(options: SocialHandleOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.social_handle_recognizer import SocialHandleRecognizer
+
+    return SocialHandleRecognizer(options, word_zipf=res.word_zipf)
+
+
+def _spoken_phone(options: SpokenPhoneOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.spoken_phone_recognizer import SpokenPhoneRecognizer
+
+    return SpokenPhoneRecognizer(options)
+
+
+def _street_address(options: StreetAddressOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.street_address_recognizer import StreetAddressRecognizer
+
+    return StreetAddressRecognizer(
+        options,
+        street_types_file=res.resolve_path(options.street_types_file),
+        regions_file=res.resolve_path(options.regions_file),
+    )
+
+
+def _postcode(options: PostcodeOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.postcode_recognizer import PostcodeRecognizer
+
+    return PostcodeRecognizer(options, regions_file=res.resolve_path(options.regions_file))
+
+
+def _spoken_url(options: SpokenUrlOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.spoken_url_recognizer import SpokenUrlRecognizer
+
+    return SpokenUrlRecognizer(options)
 
 
 @dataclass(frozen=True)
@@ -161,6 +207,12 @@ REGISTRY: dict[str, Factory] = {
     "email.v1": Factory(EmailOptions, _email),
     "phone.v1": Factory(PhoneOptions, _phone),
     "url.v1": Factory(UrlOptions, _url),
+    "spoken_email.v1": Factory(SpokenEmailOptions, _spoken_email),
+    "social_handle.v1": Factory(SocialHandleOptions, _social_handle),
+    "spoken_phone.v1": Factory(SpokenPhoneOptions, _spoken_phone),
+    "street_address.v1": Factory(StreetAddressOptions, _street_address),
+    "postcode.v1": Factory(PostcodeOptions, _postcode),
+    "spoken_url.v1": Factory(SpokenUrlOptions, _spoken_url),
 }
 
 

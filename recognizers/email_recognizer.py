@@ -2,11 +2,9 @@
 suffix list bundled with tldextract (never fetched from the network)."""
 from __future__ import annotations
 
-import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer as PresidioEmailRecognizer
 
-# suffix_list_urls=() makes tldextract use its bundled snapshot instead of downloading.
-_OFFLINE_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+from recognizers.spoken_forms import OFFLINE_EXTRACT
 
 
 class TranscriptEmailRecognizer(PresidioEmailRecognizer):
@@ -16,4 +14,4 @@ class TranscriptEmailRecognizer(PresidioEmailRecognizer):
         super().__init__(name=self.NAME)
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(_OFFLINE_EXTRACT(pattern_text).suffix)
+        return bool(OFFLINE_EXTRACT(pattern_text).suffix)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from service.vocabulary.organization_suffixes import LEGAL_SUFFIXES, SECTOR_SUFFIXES
 from service.vocabulary.placeholder_nouns import PLACEHOLDER_NOUNS
@@ -100,14 +100,24 @@ class EmailOptions(RecognizerOptions):
     pass
 
 
+def _phone_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
+    import phonenumbers  # only when regions are configured: the package loads its tables
+
+    unknown = [r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ValueError(f"not a phonenumbers region code: {', '.join(unknown)} (e.g. GB, not UK)")
+    return regions
+
+
 class PhoneOptions(RecognizerOptions):
     # Where numbers without a country code are read from (phonenumbers region codes).
-    regions: tuple[str, ...] = ("US", "UK", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NZ", "IE")
+    regions: Annotated[tuple[str, ...], AfterValidator(_phone_regions)] = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NZ", "IE")
 
 
 class UrlOptions(RecognizerOptions):
-    pass
-
+    # A URL whose host ends in a real public suffix is as sure as an e-mail address, so a
+    # name guess inside it ("edu" in "larkfield.edu") never turns it into a name.
+    score: Score = 1.0
 
 
 class RareCapitalizedOptions(RecognizerOptions):
@@ -179,3 +189,95 @@ class OrganizationAcronymOptions(RecognizerOptions):
     # A definition outweighs the model's guess of another type ("HB" taken for a place).
     defined_score: Score = 0.9
     suggestion_score: Score = SUGGESTION_SCORE
+
+
+# -- contacts as people say them ------------------------------------------------------------
+# Word lists below are matched in lower case. A contact these recognizers check scores 1.0:
+# where a name overlaps it, the contact gives the merged span its type.
+Words = tuple[str, ...]
+WordCount = Annotated[int, Field(ge=1)]
+Window = Annotated[int, Field(ge=0)]  # how many tokens before a contact are searched for a cue
+Zipf = Annotated[float, Field(ge=0)]  # wordfreq's scale: "the" 7.7, "spark" 4.0
+
+
+class SpokenEmailOptions(RecognizerOptions):
+    # Widely used mail services: "jane at gmail dot com" is an address without other evidence.
+    mail_providers: Words = (
+        "gmail", "googlemail", "outlook", "hotmail", "live", "msn", "yahoo", "ymail", "icloud", "me", "mac",
+        "aol", "protonmail", "proton", "pm", "gmx", "zoho", "fastmail", "yandex", "mail", "btinternet",
+        "sky", "virginmedia", "talktalk", "comcast", "verizon", "att", "sympatico", "rogers", "shaw",
+    )
+    # Words shortly before the user name that announce an address ("email me at", "reach me at").
+    cues: Words = ("email", "e-mail", "mail", "emailed", "emailing", "address", "contact", "reach", "write", "send",
+                   "cc", "copy", "inbox")
+    cue_window: Window = 4
+    max_name_words: WordCount = 2  # words in a user name, besides spelled characters and digits
+    # A second word of a user name must be rarer than this ("tamsin doe at", not "send it at").
+    second_word_max_zipf: Zipf = 5.0
+    # A one-word user name this rare needs no other evidence ("jsmith at ...").
+    rare_zipf: Zipf = 2.5
+    score: Score = 1.0
+
+
+class SocialHandleOptions(RecognizerOptions):
+    platforms: Words = (
+        "instagram", "insta", "twitter", "x", "tiktok", "threads", "bluesky", "mastodon", "linkedin", "facebook",
+        "youtube", "snapchat", "github", "reddit", "twitch", "discord", "telegram", "pinterest", "substack",
+    )
+    # The word right before "at" that announces a handle ("follow us at", "we're at", "it's at").
+    cues: Words = ("us", "me", "them", "we're", "i'm", "they're", "he's", "she's", "it's", "handle", "username", "name")
+    # Phrases before a user name: "my handle is ...", "username: ...".
+    name_cues: Words = ("handle", "username", "user name", "screen name", "gamertag", "instagram", "twitter",
+                        "tiktok", "insta", "account name")
+    max_words: WordCount = 4
+    # Before a platform, a handle needs a word rarer than rare_zipf (or a connector or a
+    # digit); after a name cue, one rarer than common_zipf.
+    rare_zipf: Zipf = 3.0
+    common_zipf: Zipf = 4.5
+    score: Score = 1.0
+
+
+class SpokenPhoneOptions(RecognizerOptions):
+    # phonenumbers region codes a number without "+" may belong to.
+    regions: Annotated[Words, AfterValidator(_phone_regions)] = ("US", "CA", "GB", "IE", "AU", "NZ")
+    cues: Words = (
+        "phone", "number", "mobile", "cell", "cellphone", "call", "ring", "text", "reach", "contact", "landline",
+        "tel", "telephone", "whatsapp", "fax", "dial", "extension", "line", "voicemail",
+    )
+    cue_window: Window = 6
+    valid_score: Score = 0.85  # a valid number in one of the regions
+    cue_score: Score = 0.95  # a valid number after a phone cue
+
+
+class StreetAddressOptions(RecognizerOptions):
+    # USPS, Canada Post and Royal Mail street types; US states and Canadian provinces.
+    street_types_file: str = "contacts/street_types.txt"
+    regions_file: str = "contacts/regions.txt"
+    # Words shortly before a house number that announce an address ("I live at", "moved to").
+    cues: Words = (
+        "at", "on", "to", "from", "is", "was", "it's", "address", "live", "lives", "lived", "living", "moved",
+        "located", "near", "number", "house", "flat", "apartment", "office", "studio", "shop", "in",
+    )
+    cue_window: Window = 3
+    max_name_words: WordCount = 3  # words of the street's name before its type
+    score: Score = 1.0
+
+
+class PostcodeOptions(RecognizerOptions):
+    regions_file: str = "contacts/regions.txt"
+    # A bare five-digit number is a ZIP only after a state or one of these ("my zip code is").
+    zip_cues: Words = ("zip", "zipcode", "postcode", "postal")
+    score: Score = 1.0
+
+
+class SpokenUrlOptions(RecognizerOptions):
+    # Without "www", a scheme or a cue, a host said aloud must end in one of these: "dot" is
+    # also a verb, and many suffixes are words ("dot me", "dot one").
+    common_suffixes: Words = (
+        "com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "app", "dev", "ai",
+        "uk", "ca", "us", "au", "nz", "ie", "eu", "de", "fr", "nl", "es", "it", "in",
+    )
+    cues: Words = ("website", "site", "web", "url", "link", "visit", "page", "homepage", "domain", "online", "blog",
+                   "go", "browser")
+    cue_window: Window = 5
+    score: Score = 1.0

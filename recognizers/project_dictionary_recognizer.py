@@ -51,6 +51,8 @@ FUZZY_MIN_SCORE = 0.86  # at the fuzzy threshold
 FUZZY_MAX_SCORE = 0.91  # at a ratio of 100
 
 CANONICAL_METADATA_KEY = "dictionary_canonical"
+TERM_METADATA_KEY = "dictionary_term"
+HOW_METADATA_KEY = "dictionary_how"
 
 
 @dataclass(frozen=True)
@@ -205,10 +207,12 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
             entry = self._entries[match.entry]
             if entry.entity_type not in wanted:
                 continue
-            result = self.result(
-                match.start, match.end, entry.entity_type, match.score, f'dictionary term "{entry.term}" ({match.how})'
-            )
+            # The reason never quotes the term (reports travel with redacted transcripts);
+            # the term and how it matched travel as metadata, for callers allowed to see them.
+            result = self.result(match.start, match.end, entry.entity_type, match.score, f"project dictionary term ({match.how})")
             result.recognition_metadata[CANONICAL_METADATA_KEY] = canonical_form(entry.entity_type, entry.term)
+            result.recognition_metadata[TERM_METADATA_KEY] = entry.term
+            result.recognition_metadata[HOW_METADATA_KEY] = match.how
             results.append(result)
         return results
 

@@ -23,6 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
 from recognizers import RecognizerConfigError, resolve_options
+from service.errors import SetupError
 from service.vocabulary.entity_types import NAME_TYPES
 
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
@@ -30,7 +31,7 @@ DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
 Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
 
 
-class ConfigError(ValueError):
+class ConfigError(SetupError):
     """The configuration file is missing, not YAML, or does not match the schema."""
 
 
@@ -164,6 +165,20 @@ class DecideConfig(_Strict):
     noise_applies_to: tuple[str, ...] = NAME_TYPES
 
 
+class SuggestionsConfig(_Strict):
+    """The second tier: candidates a reviewer sees but the engine does not replace (suggest.py)."""
+
+    enabled: bool = True
+    # At most this many suggestions per 150 words of transcript (and never fewer than
+    # min_budget), the strongest first: a review page full of maybes is read like no page.
+    per_150_words: float = Field(1.0, ge=0)
+    min_budget: int = Field(5, ge=0)
+
+
+class ReviewConfig(_Strict):
+    suggestions: SuggestionsConfig = SuggestionsConfig()
+
+
 class EntityPolicy(_Strict):
     operator: Operator
     template: str | None = None
@@ -191,6 +206,7 @@ class EngineConfig(_Strict):
     propagation: PropagationConfig = PropagationConfig()
     decide: DecideConfig = DecideConfig()
     grouping: GroupingConfig = GroupingConfig()
+    review: ReviewConfig = ReviewConfig()
     entities: dict[str, EntityPolicy]
     # Directory that relative data paths (noise file, lists) are resolved against.
     base_dir: Path = CONFIG_DIR

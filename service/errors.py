@@ -1,34 +1,127 @@
-"""The errors a user can meet, in one tree, caught once by each entry point.
+"""The errors a user can meet: one tree. Each kind declares its exit code and HTTP status
+here, once; each edge translates the tree in one place (the command line in
+``service.cli.error_handler``, the HTTP API in ``service.api.error_handlers``).
 
-    TanonError                 exit 1
-    ├── InputError             exit 2: the file or request is unusable (says which and why)
-    │   ├── LanguageError      its language has no installed model (names the language)
-    │   └── (service.formats.FormatError is mapped to InputError at the edge)
-    └── SetupError             exit 3: the installation or configuration is broken
+    TanonError                      exit 1   HTTP 500
+    ├── InputError (ValueError)     exit 2   HTTP 422  the file or request is unusable: says which and why
+    │   ├── FormatError             (service.formats) a file that cannot be read or written back whole
+    │   ├── LanguageError           the transcript's language has no installed model
+    │   ├── ProjectSettingsError    (service.project_access) settings that do not validate
+    │   ├── UploadError             (service.batch.uploads) an upload that cannot become a job
+    │   └── TooLarge                exit 2   HTTP 413
+    │       └── TextTooLong         more characters than the engine takes (nlp.max_chars)
+    ├── NotFound                    exit 2   HTTP 404  no project, term, API key or job with that id
+    ├── Conflict                    exit 2   HTTP 409  the name is taken, the surrogate is someone else's
+    ├── Busy                        exit 3   HTTP 503  gave up under contention; the same request can succeed later
+    └── SetupError                  exit 3   HTTP 500  the installation or configuration is broken
+        ├── ConfigError             (service.config) the engine YAML
+        ├── ModelNotInstalled       (service.engine.nlp) a configured spaCy model is missing
+        └── StoreUnavailable        exit 3   HTTP 503  the project store cannot be opened or read with this key
 
-Messages never contain transcript text or names.
+The project store's errors (``service.store.errors.StoreError``) are members too: each is
+also one of the kinds above (``ProjectNotFound`` is a ``NotFound``).
+
+Messages never contain transcript text, names, terms or keys: they are printed, logged
+and returned to HTTP clients as they are. ``where`` (a file name, "project store") is
+shown on the command line and left out over HTTP, where a file name is the client's own
+and may itself be a name.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class TanonError(Exception):
-    exit_code = 1
+    exit_code: ClassVar[int] = 1
+    http_status: ClassVar[int] = 500
+    where: str | None = None  # shown before the message on the command line
+
+    def __init__(self, message: str = "", *, where: str | None = None) -> None:
+        self.message = message
+        if where is not None:
+            self.where = where
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    @property
+    def detail(self) -> str:
+        """What an HTTP client is told: the message without ``where``."""
+        return self.message
+
+    def at(self, where: str | None) -> TanonError:
+        """This error, saying where it happened (e.g. the file the user named); returns it."""
+        if where:
+            self.where = where
+        return self
 
 
-class InputError(TanonError):
+class InputError(TanonError, ValueError):
+    """The file or request is unusable; ``path`` names it, ``line`` says where in it."""
+
     exit_code = 2
+    http_status = 422
 
     def __init__(self, path: str | None, reason: str, *, line: int | None = None) -> None:
         self.path, self.reason, self.line = path, reason, line
-        where = path or "input"
+        where = path
         if line is not None:
-            where = f"{where}:{line}"
-        super().__init__(f"{where}: {reason}")
+            where = f"{path or 'input'}:{line}"
+        super().__init__(reason, where=where)
+
+    @property
+    def detail(self) -> str:
+        return self.reason
 
 
 class LanguageError(InputError):
     """The transcript's language, detected or asked for, has no installed model."""
 
 
-class SetupError(TanonError):
+class TooLarge(InputError):
+    http_status = 413
+
+
+class TextTooLong(TooLarge):
+    """A text longer than the engine takes (``nlp.max_chars``); the message gives counts only."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, reason)
+
+
+class NotFound(TanonError):
+    exit_code = 2
+    http_status = 404
+
+
+class Conflict(TanonError):
+    exit_code = 2
+    http_status = 409
+
+
+class Busy(TanonError):
     exit_code = 3
+    http_status = 503
+
+
+class SetupError(TanonError):
+    """Broken installation or configuration. Over HTTP the client gets a stable detail and
+    the message goes to the service's log (it names files on the server)."""
+
+    exit_code = 3
+    http_status = 500
+
+    @property
+    def detail(self) -> str:
+        return "the service is not set up correctly; its log says why"
+
+
+class StoreUnavailable(SetupError):
+    """The project store cannot be opened or read (no key, another key, unreachable)."""
+
+    http_status = 503
+
+    @property
+    def detail(self) -> str:
+        return f"project store unavailable: {self.message}"

@@ -28,6 +28,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.errors import InputError
+from service.report import entity_rows
+
 DIRECT = {"PERSON", "ORG", "ORGANIZATION", "UNIVERSITY"}
 ALL = DIRECT | {"PRODUCT", "LOCATION", "CONTACT"}
 IGNORED_TYPES = {"PLACEHOLDER"}
@@ -168,8 +171,6 @@ def load_gold(path: Path) -> list[dict]:
                 doc = json.loads(line)
                 doc["text"], doc["entities"]
             except (json.JSONDecodeError, KeyError, TypeError):
-                from service.errors import InputError
-
                 raise InputError(str(path), "not a gold line: expected JSON with 'text' and 'entities'", line=number) from None
             docs.append(doc)
     return docs
@@ -178,15 +179,26 @@ def load_gold(path: Path) -> list[dict]:
 def evaluate(engine, docs: list[dict], *, verbose: bool = False, language: str = "en") -> dict:
     """Score the engine (its current config) on gold documents, in-process, analysing
     every document in ``language`` (the set's language; nothing is refused); each document
-    is redacted with surrogates of its own, as ``tanon redact`` would."""
-    from service.report import entity_rows
+    is redacted with surrogates of its own, as ``tanon redact`` would.
 
-    scores = Scores()
+    Also what a reviewer sees on the review page: ``review_recall`` is R_direct of the
+    findings and the suggestions together (every suggestion accepted), and
+    ``suggestions_per_150_words`` how many suggestions there are to decide."""
+    scores, review = Scores(), Scores()
+    suggestions = 0
     for doc, redaction in zip(docs, engine.redact_many((d["text"] for d in docs), language=language)):
-        rows = entity_rows(redaction, redaction.surrogates)
+        rows = entity_rows(redaction)
         scores.add(doc, rows)
         scores.add_consistency(doc, rows)
+        offered = [{"start": s.start, "end": s.end, "entity_type": s.entity_type} for s in redaction.suggestions]
+        review.add(doc, rows + offered)
+        suggestions += len(offered)
     result = scores.summary(verbose=verbose)
     result["docs"] = len(docs)
     result["words"] = sum(len(d["text"].split()) for d in docs)
+    result["suggestions"] = suggestions
+    result["suggestions_per_150_words"] = round(suggestions * 150 / max(1, result["words"]), 3)
+    result["review_recall"] = round(review.recall(DIRECT), 4)
+    if verbose:
+        result["review_misses"] = review.misses
     return result

@@ -8,6 +8,19 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class TermMatch:
+    """The project dictionary term a finding matched, and how ("exact", "head word",
+    "fuzzy 94"). The term is a name: a report shows it only, as its own field, to a caller
+    allowed to see the dictionary (``service.report``); reasons never quote it."""
+
+    term: str
+    how: str
+
+    def __repr__(self) -> str:  # never print the term by accident (logs, assertion messages)
+        return f"TermMatch(how={self.how!r})"
+
+
+@dataclass(frozen=True)
 class Finding:
     """One candidate span, as a recognizer reported it (before any decision)."""
 
@@ -20,6 +33,7 @@ class Finding:
     # The entity this mention belongs to when the recognizer knows it (a dictionary term
     # matched through an alias or a misspelling); otherwise derived from the surface.
     canonical: str | None = None
+    term_match: TermMatch | None = None  # set by the project dictionary recognizer
 
     @property
     def length(self) -> int:
@@ -39,6 +53,7 @@ class Decision:
     operator: str  # pseudonym | tag | mask | hash | redact | keep
     sources: tuple[Finding, ...] = field(default=(), compare=False)
     canonical: str | None = None
+    term_match: TermMatch | None = None
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,23 @@ its placeholders hold, and what re-identification needs to give back the exact o
 
 ``language`` names the language to analyse in; None lets the engine decide, refusing a
 language it has no model for.
+
+``decisions`` (a reviewer's decisions document, ``service.decisions``) are applied after
+the engine's own and before pseudonymize; made on other bytes, they are refused.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from service import formats
+from service.decisions import DecisionsDocument, check_document
 from service.engine.engine import NO_OPTIONS, Analysis, Engine, Redaction, RequestOptions
+from service.engine.overrides import OverrideError
 from service.engine.pseudonymize import SurrogateBook
-from service.errors import InputError, LanguageError
+from service.errors import InputError, LanguageError, TextTooLong
 
 
 @runtime_checkable
@@ -64,12 +71,23 @@ def read_document(data: bytes, *, name: str | None, format: str | None, max_byte
         raise InputError(name, str(exc), line=exc.line) from None
 
 
-def analyze_text(engine: Engine, text: str, *, name: str | None = None, options: RequestOptions = NO_OPTIONS,
-                 language: str | None = None) -> Analysis:
+@contextmanager
+def _naming(name: str | None) -> Iterator[None]:
+    """The engine's refusals of a document, naming the file it came from."""
     try:
-        return engine.analyze(text, options=options, language=language)
+        yield
     except LanguageError as exc:
         raise LanguageError(name, exc.reason) from None
+    except TextTooLong as exc:
+        raise exc.at(name) from None
+    except OverrideError as exc:  # a reviewer's decision the engine cannot apply
+        raise InputError(name, f"decisions: {exc}") from None
+
+
+def analyze_text(engine: Engine, text: str, *, name: str | None = None, options: RequestOptions = NO_OPTIONS,
+                 language: str | None = None) -> Analysis:
+    with _naming(name):
+        return engine.analyze(text, options=options, language=language)
 
 
 def analyze_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
@@ -81,12 +99,15 @@ def analyze_document(engine: Engine, data: bytes, *, name: str | None = None, fo
 
 def redact_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
                     max_bytes: int, book: SurrogateBook | None = None,
-                    options: RequestOptions = NO_OPTIONS, language: str | None = None) -> RedactedDocument:
+                    options: RequestOptions = NO_OPTIONS, language: str | None = None,
+                    decisions: DecisionsDocument | None = None) -> RedactedDocument:
     transcript = read_document(data, name=name, format=format, max_bytes=max_bytes)
-    try:
-        redaction = engine.redact(transcript.text, book=book, options=options, language=language)
-    except LanguageError as exc:
-        raise LanguageError(name, exc.reason) from None
+    overrides = ()
+    if decisions is not None:
+        check_document(decisions, data, transcript.format, name=name)
+        overrides = decisions.overrides()
+    with _naming(name):
+        redaction = engine.redact(transcript.text, book=book, options=options, language=language, overrides=overrides)
     memory = book if isinstance(book, RedactionMemory) else None
     undo: list | None = [] if memory is not None else None
     try:
@@ -98,6 +119,17 @@ def redact_document(engine: Engine, data: bytes, *, name: str | None = None, for
         warnings = memory.remember(transcript.text, redaction, WrittenFile(transcript, out, undo))
     return RedactedDocument(out, transcript.format, formats.content_type(transcript.format), redaction, transcript,
                             warnings)
+
+
+def preview_document(engine: Engine, data: bytes, *, name: str | None = None, format: str | None = None,
+                     max_bytes: int, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
+                     language: str | None = None) -> tuple[formats.Transcript, Redaction]:
+    """read -> analyze -> decide -> pseudonymize, without writing: what a reviewer is shown,
+    with each finding's surrogate and the suggestions. ``book`` should not keep anything
+    (``service.project_access.PreviewBook`` for a project)."""
+    transcript, analysis = analyze_document(engine, data, name=name, format=format, max_bytes=max_bytes,
+                                            options=options, language=language)
+    return transcript, engine.redact_analysis(analysis, book=book, options=options)
 
 
 def redact_text(engine: Engine, text: str, *, book: SurrogateBook | None = None,

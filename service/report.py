@@ -1,6 +1,7 @@
-"""report: what the engine changed and why, as plain data (JSON-ready).
+"""report: what the engine found or changed and why, as plain data (JSON-ready).
 
-Reports carry offsets, types, recognizers and reasons, never the original text.
+Reports carry offsets, types, recognizers, reasons and surrogates, never the original
+text; a dictionary term only where the caller may see the dictionary (``show_terms``).
 """
 from __future__ import annotations
 
@@ -8,14 +9,26 @@ from collections import Counter
 
 from service.config import EngineConfig
 from service.engine.engine import Analysis, Redaction
+from service.engine.nlp import installed_models
 from service.formats import Transcript
 from service.formats.locate import Locator
-from service.engine.nlp import installed_models
 
 
-def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | None = None) -> list[dict]:
+def entity_rows(result: Analysis | Redaction, *, transcript: Transcript | None = None,
+                show_terms: bool = False) -> list[dict]:
+    """One row per decision: the one place a report row is built, from structured fields.
+
+    Every row: ``start``, ``end`` (offsets into the analyzed text), ``entity_type``,
+    ``score``, ``recognizer``, ``reason`` (prose that never quotes a name or a dictionary
+    term). A redaction's rows add ``surrogate``. With ``transcript``: ``line`` and ``col``,
+    where the finding starts in the file (1-based; for DOCX the paragraph, see
+    ``service.formats.locate``). With ``show_terms`` (a caller allowed to see the project's
+    dictionary): ``term``, on the rows a dictionary term matched.
+    """
+    surrogates = result.surrogates if isinstance(result, Redaction) else None
+    locator = Locator(transcript) if transcript is not None else None
     rows = []
-    for i, d in enumerate(analysis.decisions):
+    for i, d in enumerate(result.decisions):
         row = {
             "start": d.start,
             "end": d.end,
@@ -26,19 +39,28 @@ def entity_rows(analysis: Analysis | Redaction, surrogates: list[str | None] | N
         }
         if surrogates is not None:
             row["surrogate"] = surrogates[i]
+        if locator is not None:
+            where = locator.locate(d.start)
+            row["line"], row["col"] = where.line, where.col
+        if show_terms and d.term_match is not None:
+            row["term"] = d.term_match.term
         rows.append(row)
     return rows
 
 
-def located_rows(transcript: Transcript, analysis: Analysis | Redaction) -> list[dict]:
-    """``entity_rows`` with where each finding starts in the file: ``line`` and ``col``
-    (1-based; for DOCX the paragraph, see ``service.formats.locate``). ``start``/``end``
-    stay offsets into the transcript text the engine analyzed."""
-    locator = Locator(transcript)
-    rows = entity_rows(analysis)
-    for row in rows:
-        where = locator.locate(row["start"])
-        row["line"], row["col"] = where.line, where.col
+def suggestion_rows(result: Analysis | Redaction, *, transcript: Transcript | None = None) -> list[dict]:
+    """One row per suggestion (a span a reviewer should look at): ``start``, ``end``,
+    ``entity_type``, ``score``, ``source`` (the recognizer that proposed it), ``reason``
+    (never a name or a term); with ``transcript``, ``line`` and ``col`` as in ``entity_rows``."""
+    locator = Locator(transcript) if transcript is not None else None
+    rows = []
+    for s in result.suggestions:
+        row = {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": s.score, "source": s.source,
+               "reason": s.reason}
+        if locator is not None:
+            where = locator.locate(s.start)
+            row["line"], row["col"] = where.line, where.col
+        rows.append(row)
     return rows
 
 

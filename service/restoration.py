@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from service import formats
 from service.engine.engine import Redaction
-from service.engine.pseudonymize import label_core
 from service.errors import InputError
 from service.models import Replacement
 from service.pipeline import WrittenFile, read_document
+from service.vocabulary.surrogate_labels import label_core, label_pattern
 
 if TYPE_CHECKING:
     from service.store import ProjectStore
@@ -221,8 +221,6 @@ def _record_replacements(text: str, record: dict) -> list[Replacement] | None:
 
 
 def _label_replacements(text: str, originals: dict[str, str]) -> list[Replacement]:
-    from service.store.surrogates import label_pattern
-
     pattern = label_pattern(originals)
     if pattern is None:
         return []

@@ -42,3 +42,19 @@ def engine_yaml(path, recognizers: list[dict]):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     return path
+
+
+def decisions_json(data: bytes, format: str, text: str, *entries: tuple) -> str:
+    """A decisions document for the file ``data`` (read as ``format``, giving ``text``):
+    each entry is ``(words, action, entity_type)`` or ``(words, action, entity_type, {more fields})``,
+    placed at the first occurrence of ``words`` in ``text``."""
+    import hashlib
+    import json
+
+    decisions = []
+    for words, action, entity_type, *more in entries:
+        start = text.index(words)
+        decisions.append({"start": start, "end": start + len(words), "action": action, "entity_type": entity_type,
+                          **(more[0] if more else {})})
+    return json.dumps({"version": 1, "document": {"sha256": hashlib.sha256(data).hexdigest(), "format": format},
+                       "decisions": decisions})

@@ -54,6 +54,20 @@ def dev_docs() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@pytest.fixture
+def cli_main(engine):
+    """``cli_main([...])`` runs ``tanon`` in-process with the session engine and returns the
+    exit code: each run gets an application context of its own (settings as the environment
+    says then), closed after it, as a real ``tanon`` process would."""
+    from service import cli
+
+    def run(argv: list[str]) -> int:
+        with cli.command_line_context(engine=engine) as context:
+            return cli.main(argv, context=context)
+
+    return run
+
+
 @pytest.fixture(scope="module")
 def api_client(engine):
     """A TestClient over the app with the session engine; module-scoped, so each test module
@@ -61,23 +75,21 @@ def api_client(engine):
     from fastapi.testclient import TestClient
 
     from service.api.app import create_app
-    from service.api.deps import get_engine
-    from service.config import get_settings
+    from service.context import AppContext
 
     clients = []
 
     def make(settings):
-        app = create_app(settings)
-        app.dependency_overrides[get_engine] = lambda: engine
-        app.dependency_overrides[get_settings] = lambda: settings
-        client = TestClient(app)
+        context = AppContext(settings, engine=engine)
+        client = TestClient(create_app(context))
         client.__enter__()
-        clients.append(client)
+        clients.append((client, context))
         return client
 
     yield make
-    for client in clients:
+    for client, context in clients:
         client.__exit__(None, None, None)
+        context.close()
 
 
 def strip_marks(text: str) -> str:

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from service import cli
 from service.evaluation import Scores, evaluate
 from tests.conftest import SHARED_EVAL
 
@@ -53,19 +52,17 @@ def test_evaluation_metric_on_hand_built_predictions():
     assert result["keep_ph"] == 1.0
 
 
-def test_cli_eval_prints_figures(engine, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
+def test_cli_eval_prints_figures(cli_main, tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "a", "text": "Amin: I work at Netflix.", "entities": [
         {"start": 0, "end": 4, "label": "PERSON", "text": "Amin"}]}) + "\n", encoding="utf-8")
-    assert cli.main(["eval", str(gold), "--json"]) == 0
+    assert cli_main(["eval", str(gold), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["R_direct"] == 1.0 and result["per_label"] == {"PERSON": "1/1"}
 
 
-def test_cli_eval_bad_gold_line_is_exit_2(engine, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
+def test_cli_eval_bad_gold_line_is_exit_2(cli_main, tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"text": "x", "entities": []}\nnot json\n', encoding="utf-8")
-    assert cli.main(["eval", str(gold)]) == 2
+    assert cli_main(["eval", str(gold)]) == 2
     assert f"{gold}:2" in capsys.readouterr().err

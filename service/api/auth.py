@@ -17,14 +17,14 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Request, Security
+from fastapi import Depends, HTTPException, Path, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from service.api.deps import SettingsDep, get_store
+from service.api.deps import ContextDep, SettingsDep
 from service.config import Settings
-from service.engine.engine import NO_OPTIONS, RequestOptions
-from service.projects import ProjectSettingsError, StoreBook, project_options, resolve_project
-from service.store import ApiKeyGrant, Project, ProjectNotFound
+from service.context import AppContext, ProjectScope
+from service.project_access import resolve_project
+from service.store import ApiKeyGrant, ProjectNotFound
 
 ADMIN = "admin"
 REDACTOR = "redactor"
@@ -67,7 +67,7 @@ def presented_secret(
 SecretDep = Annotated[str | None, Depends(presented_secret)]
 
 
-def optional_caller(request: Request, settings: SettingsDep, secret: SecretDep) -> ApiKeyGrant | None:
+def optional_caller(context: ContextDep, secret: SecretDep) -> ApiKeyGrant | None:
     """The project and role of the key sent; None when no key was sent; 401 for a bad key.
 
     The store is opened only when a key is presented, so the key-less routes work on a
@@ -75,7 +75,7 @@ def optional_caller(request: Request, settings: SettingsDep, secret: SecretDep) 
     """
     if secret is None:
         return None
-    grant = get_store(request, settings).authenticate(secret)
+    grant = context.store().authenticate(secret)
     if grant is None:
         raise unauthorized(BAD_KEY)
     return grant
@@ -139,51 +139,34 @@ class Lister:
     project_id: int | None = None
 
 
-def project_lister(request: Request, settings: SettingsDep, secret: SecretDep) -> Lister:
+def project_lister(context: ContextDep, secret: SecretDep) -> Lister:
     if secret is None:
         raise unauthorized(NO_KEY)
-    if _is_service_admin(settings, secret):
+    if _is_service_admin(context.settings, secret):
         return Lister(all_projects=True)
-    grant = get_store(request, settings).authenticate(secret)
+    grant = context.store().authenticate(secret)
     if grant is None:
         raise unauthorized(BAD_KEY)
     return Lister(all_projects=False, project_id=grant.project_id)
 
 
-@dataclass(frozen=True)
-class ProjectContext:
-    """What a named project adds to an analyze/redact request."""
-
-    project: Project | None
-    options: RequestOptions
-    book: StoreBook | None
-
-
-NO_PROJECT = ProjectContext(None, NO_OPTIONS, None)
-
-
-def project_context(request: Request, settings: Settings, caller: ApiKeyGrant | None, ref: int | str | None) -> ProjectContext:
+def project_scope(context: AppContext, caller: ApiKeyGrant | None, ref: int | str | None) -> ProjectScope:
     """Dictionary, settings and store-backed surrogates of the project ``ref`` (id or name).
 
-    The key must belong to that project (either role). Call from a worker thread: it
-    reads the store.
+    The key must belong to that project (either role); a project whose stored settings no
+    longer validate answers 409. Call from a worker thread: it reads the store.
     """
     if ref is None:
-        return NO_PROJECT
+        return context.project_scope(None)
     if caller is None:
         raise unauthorized("naming a project needs an API key of that project")
-    store = get_store(request, settings)
     try:
-        project = resolve_project(store, ref)
+        project = resolve_project(context.store(), ref)
     except ProjectNotFound:
         raise forbidden(OTHER_PROJECT) from None  # never reveal which other projects exist
     if project.id != caller.project_id:
         raise forbidden(OTHER_PROJECT)
-    try:
-        options = project_options(store, project)
-    except ProjectSettingsError as exc:
-        raise HTTPException(409, detail=str(exc)) from None
-    return ProjectContext(project, options, StoreBook(store, project.id))
+    return context.project_scope(project)
 
 
 TextCallerDep = Annotated[ApiKeyGrant | None, Depends(key_if_required)]

@@ -1,68 +1,40 @@
-"""Dependencies: typed aliases so route signatures read as a spec."""
+"""Dependencies: the application context (built in the app's lifespan, or handed to
+``create_app``), and typed aliases so route signatures read as a spec."""
 from __future__ import annotations
 
-import logging
-import threading
-from functools import lru_cache
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
-from service.config import Settings, get_settings, load_engine_config
+from service.config import Settings
+from service.context import AppContext
 from service.engine.engine import Engine
-from service.projects import StoreSetupError, open_store
 from service.store import ProjectStore
 
-logger = logging.getLogger("tanon.api")
+
+def get_context(request: Request) -> AppContext:
+    """The process's application context (``service.api.app``)."""
+    return request.app.state.context
 
 
-@lru_cache
-def get_engine() -> Engine:
+ContextDep = Annotated[AppContext, Depends(get_context)]
+
+
+def get_settings(context: ContextDep) -> Settings:
+    return context.settings
+
+
+def get_engine(context: ContextDep) -> Engine:
     """One engine per process: the spaCy model is loaded once, on first use."""
-    settings = get_settings()
-    return Engine(load_engine_config(settings.config))
+    return context.engine()
 
 
-class StoreHolder:
-    """The process's project store, opened on first use (or handed in, e.g. by tests).
+def get_store(context: ContextDep) -> ProjectStore:
+    """The project store; 503 saying why when it cannot be used (``StoreSetupError``).
 
     The HTTP service never creates a store key: without TANON_STORE_KEY /
-    TANON_STORE_KEY_FILE the project routes answer 503 with the reason.
-    """
-
-    def __init__(self, store: ProjectStore | None = None) -> None:
-        self._store = store
-        self._owned = store is None
-        self._lock = threading.Lock()
-
-    def get(self, settings: Settings) -> ProjectStore:
-        if self._store is None:
-            with self._lock:
-                if self._store is None:
-                    self._store = open_store(settings, create_key=False)
-        return self._store
-
-    def close(self) -> None:
-        with self._lock:
-            if self._owned and self._store is not None:
-                self._store.close()
-                self._store = None
-
-
-def store_holder(request: Request) -> StoreHolder:
-    holder = getattr(request.app.state, "store_holder", None)
-    if holder is None:  # an app assembled without create_app
-        holder = request.app.state.store_holder = StoreHolder()
-    return holder
-
-
-def get_store(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> ProjectStore:
-    """The project store, or 503 saying why it cannot be used (never a traceback)."""
-    try:
-        return store_holder(request).get(settings)
-    except StoreSetupError as exc:
-        logger.warning("project store unavailable: %s", exc)
-        raise HTTPException(503, detail=f"project store unavailable: {exc}") from None
+    TANON_STORE_KEY_FILE the project routes answer 503 with the reason."""
+    return context.store()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

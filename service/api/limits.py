@@ -1,19 +1,35 @@
-"""Request size limit as ASGI middleware: refuses with 413 before the body is parsed,
-whether the client sent Content-Length or streamed the body in chunks."""
+"""Request size limits: ASGI middleware that refuses with 413 before the body is parsed,
+whether the client sent Content-Length or streamed the body in chunks; and the same limit
+for each file of a multipart upload (``read_upload``)."""
 from __future__ import annotations
 
 import json
 
+from fastapi import UploadFile
+
+from service.config import Settings
+from service.errors import TooLarge
+
+
+async def read_upload(file: UploadFile, settings: Settings, *, what: str = "file") -> bytes:
+    """The uploaded file, refused (413) over the request size limit."""
+    data = await file.read(settings.max_request_bytes + 1)
+    if len(data) > settings.max_request_bytes:
+        raise TooLarge(None, f"{what} exceeds the limit of {settings.max_request_bytes} bytes")
+    return data
+
+
 
 class BodySizeLimit:
-    def __init__(self, app, *, max_bytes: int) -> None:
+    """The limit is the application context's ``max_request_bytes`` (``service.api.app``)."""
+
+    def __init__(self, app) -> None:
         self.app = app
-        self.max_bytes = max_bytes
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.max_bytes
+        limit = scope["app"].state.context.settings.max_request_bytes
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return await _too_large(send, limit)

@@ -1,7 +1,10 @@
 """Pydantic models at the HTTP edge. Responses carry offsets and surrogates, never the
 original names (the caller already has the text). The exceptions are explicit: the
-dictionary routes (admin only) show the terms the admin entered, and the key export and
-re-identification (admin only) show the originals."""
+dictionary routes (admin only) show the terms the admin entered, analyze answers in a
+project show which of its terms a finding matched (``term``, to a key of that project),
+the key export and re-identification (admin only) show the originals, and the review
+route gives the caller back the text its own file holds (a Word file's text cannot be
+read in a browser)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -40,12 +43,20 @@ class EntityPublic(BaseModel):
     reason: str = Field(description="Why this span was flagged, in one line")
 
 
+TERM_FIELD_HELP = ("The project dictionary term this matched (with a project, whose key the caller holds); "
+                   "absent otherwise. Redaction answers never carry it.")
+
+
+class AnalyzedEntityPublic(EntityPublic):
+    term: str | None = Field(None, description=TERM_FIELD_HELP)
+
+
 class RedactedEntityPublic(EntityPublic):
     surrogate: str | None = Field(description="What replaced the span; null when kept (placeholders)")
 
 
 class AnalyzeResponse(BaseModel):
-    entities: list[EntityPublic]
+    entities: list[AnalyzedEntityPublic]
     language: str = Field("en", description="The language the text was analysed in")
 
 
@@ -76,10 +87,14 @@ class LocatedEntityPublic(EntityPublic):
     col: int = Field(description="Column in that line (1-based, characters)")
 
 
+class AnalyzedLocatedEntityPublic(LocatedEntityPublic):
+    term: str | None = Field(None, description=TERM_FIELD_HELP)
+
+
 class AnalyzedFilePublic(BaseModel):
     filename: str | None
     format: str
-    entities: list[LocatedEntityPublic] = Field(
+    entities: list[AnalyzedLocatedEntityPublic] = Field(
         description="start/end index the transcript text the engine analyzed; line/col locate it in the file"
     )
 
@@ -92,6 +107,68 @@ class RedactedFilePublic(BaseModel):
     summary: dict
     entities: list[RedactedEntityPublic] = Field(description="Offsets index the transcript text the engine analyzed")
     warnings: list[WarningPublic] = Field(default_factory=list)
+    review: dict | None = Field(
+        None, description="The review record, when decisions were sent: each decision's type, surrogate, action, "
+        "reviewer and time, and every finding or suggestion nobody decided (original text only with sensitive_record)"
+    )
+
+
+# -- review -------------------------------------------------------------------------------
+
+
+class ReviewProjectPublic(BaseModel):
+    id: int
+    name: str
+
+
+class ReviewSessionPublic(BaseModel):
+    """What the review page needs to know before a file is opened."""
+
+    require_api_key: bool = Field(description="Every /v1 route needs an API key (TANON_REQUIRE_API_KEY)")
+    project: ReviewProjectPublic | None = Field(None, description="The project of the key sent, if any")
+    role: str | None = Field(None, description="admin or redactor; only an admin key can remember decisions")
+    entity_types: list[str] = Field(description="Types a reviewer may choose, in the order offered")
+    formats: list[str]
+    languages: list[str]
+    max_request_bytes: int
+
+
+class SegmentPublic(BaseModel):
+    """A cue, speaker turn or paragraph; offsets index ``text``."""
+
+    start: int
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    begin: str | None = Field(None, description="Cue start time as written in the file")
+    end_time: str | None = None
+
+
+class ReviewFindingPublic(LocatedEntityPublic):
+    surrogate: str | None = Field(description="What will replace it; null for a placeholder (kept)")
+
+
+class SuggestionPublic(BaseModel):
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    source: str = Field(description="The recognizer that proposed it")
+    reason: str = Field(description="Why it is only a suggestion")
+    line: int
+    col: int
+
+
+class ReviewDocumentPublic(BaseModel):
+    filename: str | None
+    format: str
+    sha256: str = Field(description="sha256 of the file's bytes: the decisions document names it")
+    language: str
+    text: str = Field(description="The transcript text the format reader built (offsets index it)")
+    segments: list[SegmentPublic]
+    findings: list[ReviewFindingPublic] = Field(description="Replaced unless rejected (placeholders are kept)")
+    suggestions: list[SuggestionPublic] = Field(description="Not replaced unless accepted")
+    project: ReviewProjectPublic | None = None
 
 
 # -- projects -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Batch redaction: a folder of transcripts (``tanon batch``) or an uploaded set (``/v1/jobs``).
+"""Batch redaction: a folder of transcripts (``tanon batch``, in ``service.cli.batch_command``)
+or an uploaded set (``/v1/jobs``, in ``service.api.routes.jobs``).
 
 Every file goes through ``service.pipeline.redact_document``, like every other entry point.
 
-    cli.py          the ``tanon batch`` command (exit codes)
     runner.py       one batch run: plan, execute, record, report
     paths.py        which files, where their outputs go, refusing overlapping folders
     fingerprint.py  what an output depends on besides its input: configuration, data, versions
@@ -13,7 +13,7 @@ Every file goes through ``service.pipeline.redact_document``, like every other e
     backends.py     where tasks run: this process, a process pool, or a Dask cluster
     dask_plugin.py  loads the engine on every Dask worker
     outcome.py      one document in, redacted bytes and a summary out (CLI and HTTP share it)
-    report.py       report.json and report.csv
+    report_files.py report.json and report.csv
     progress.py     the progress bar
     uploads.py      HTTP uploads: zip checks (bombs, traversal) and file lists
     book_state.py   a job's surrogate book, saved so a resumed job keeps its surrogates

@@ -4,7 +4,7 @@ finish; all run the same ``redact_file_task``."""
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -35,13 +35,13 @@ def pool_context() -> multiprocessing.context.BaseContext:
 
 
 class InProcessBackend:
-    """One worker: this process (``engine`` reuses an engine already loaded here)."""
+    """One worker: this process (``engine`` gives the engine this process already has)."""
 
-    def __init__(self, spec: WorkerSpec, *, engine: Engine | None = None) -> None:
+    def __init__(self, spec: WorkerSpec, *, engine: Callable[[], Engine] | None = None) -> None:
         self.spec, self.engine = spec, engine
 
     def run(self, tasks: list[FileTask]) -> Iterator[FileResult]:
-        state = worker_state(self.spec, engine=self.engine)
+        state = worker_state(self.spec, engine=self.engine() if self.engine is not None else None)
         try:
             for task in tasks:
                 yield process_file(state, self.spec, task)

@@ -16,13 +16,14 @@ import os
 import secrets
 import socket
 import threading
-from collections.abc import Callable
 
 import sqlalchemy as sa
 
 from service.batch.book_state import book_from_state, book_to_state
 from service.batch.outcome import redact_bytes
-from service.engine.engine import NO_OPTIONS, Engine
+from service.context import AppContext
+from service.engine.engine import NO_OPTIONS
+from service.project_access import InvalidStoredSettings
 from service.store import ProjectNotFound, ProjectStore, StoreError
 from service.store.jobs import Job
 
@@ -36,15 +37,14 @@ MAX_ATTEMPTS = 3
 class JobRunner:
     def __init__(
         self,
-        store: ProjectStore,
-        engine_factory: Callable[[], Engine],
+        context: AppContext,
         *,
         max_bytes: int,
         lease_seconds: float = LEASE_SECONDS,
         poll_seconds: float = POLL_SECONDS,
         max_attempts: int = MAX_ATTEMPTS,
     ) -> None:
-        self.store, self.engine_factory, self.max_bytes = store, engine_factory, max_bytes
+        self.context, self.store, self.max_bytes = context, context.store(), max_bytes
         self.lease_seconds, self.poll_seconds, self.max_attempts = lease_seconds, poll_seconds, max_attempts
         self.runner_id = f"{socket.gethostname()[:40]}-{os.getpid()}-{secrets.token_hex(4)}"
         self._wake, self._stop = threading.Event(), threading.Event()
@@ -100,16 +100,14 @@ class JobRunner:
             heartbeat.stop()
 
     def _redact_files(self, job: Job) -> None:
-        from service.projects import ProjectSettingsError, StoreBook, project_options
-
-        engine = self.engine_factory()
+        engine = self.context.engine()
         if job.project_id is not None:
             try:
-                options = project_options(self.store, self.store.get_project(job.project_id))
-            except ProjectSettingsError as exc:
-                self._finish(job, str(exc))
+                scope = self.context.project_scope(job.project_id)
+            except InvalidStoredSettings as exc:
+                self._finish(job, exc.detail)
                 return
-            book, own_book = StoreBook(self.store, job.project_id), False
+            options, book, own_book = scope.options, scope.book, False
         else:
             options, book, own_book = NO_OPTIONS, book_from_state(self.store.job_book_state(job.id)), True
         while not self._stop.is_set():

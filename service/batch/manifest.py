@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from service.textfile import write_atomic
+from service.atomic_files import write_atomic
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1

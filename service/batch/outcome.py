@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from service.engine.engine import Engine, RequestOptions, TextTooLong
+from service.engine.engine import Engine, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
 from service.errors import InputError
 from service.pipeline import redact_document
@@ -56,10 +56,8 @@ def redact_bytes(
 ) -> FileOutcome:
     try:
         document = redact_document(engine, data, name=name, max_bytes=max_bytes, book=book, options=options)
-    except InputError as exc:
+    except InputError as exc:  # unreadable, malformed, too long, another language
         return failed(input_reason(exc))
-    except TextTooLong as exc:  # its message holds only character counts
-        return failed(str(exc))
     except (StoreError, sa.exc.SQLAlchemyError) as exc:
         return failed(f"project store error ({exc.__class__.__name__})")
     except Exception as exc:  # a bug on one file must not stop the batch; its message may quote text

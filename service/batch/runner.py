@@ -28,12 +28,12 @@ from service.batch.paths import (
     sweep_temp_files,
 )
 from service.batch.progress import BatchProgress
-from service.batch.report import build_report, file_row, write_reports
+from service.batch.report_files import build_report, file_row, write_reports
 from service.batch.stores import StoreTarget, open_batch_store
 from service.batch.worker import FileResult, FileTask, WorkerSpec
-from service.config import ConfigError, Settings, get_settings, load_engine_config
-from service.engine.engine import Engine
-from service.errors import InputError, SetupError
+from service.config import load_engine_config
+from service.context import AppContext
+from service.errors import InputError
 from service.report import engine_info
 
 LOCK_FILE = "lock"
@@ -67,28 +67,24 @@ class BatchSummary:
 
 def run_batch(
     request: BatchRequest,
+    context: AppContext,
     *,
-    settings: Settings | None = None,
-    engine: Engine | None = None,
     progress: bool = True,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> BatchSummary:
-    """Redact every supported file under IN_DIR into OUT_DIR. ``engine``: reuse a loaded
-    engine when running in this process (one worker, no Dask)."""
-    settings = settings or get_settings()
+    """Redact every supported file under IN_DIR into OUT_DIR. One worker without Dask runs
+    in this process, with the context's engine (loaded only if a file needs redoing)."""
+    settings = context.settings
     _check_options(request)
     in_dir, out_dir = check_dirs(request.in_dir, request.out_dir)
-    config_path = str(request.config or settings.config)
-    try:
-        config = load_engine_config(config_path)
-    except ConfigError as exc:
-        raise SetupError(str(exc)) from None
+    config_path = str(context.engine_config_path(request.config))
+    config = load_engine_config(config_path)
     fingerprint = engine_fingerprint(config)
     files = discover(in_dir)
     state_dir = out_dir / STATE_DIR_NAME
     state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 
-    with _exclusive(state_dir), open_batch_store(state_dir, request.project, settings) as (store, target):
+    with _exclusive(state_dir), open_batch_store(state_dir, request.project, context) as (store, target):
         sweep_temp_files(out_dir)
         run_id = uuid.uuid4().hex
         manifest = Manifest.load(state_dir / MANIFEST_NAME)
@@ -100,7 +96,7 @@ def run_batch(
         done_before = sum(1 for rel in files if not is_reserved_output(rel)) - len(tasks)
         try:
             with BatchProgress(len(tasks), enabled=progress, done_before=done_before) as bar:
-                for result in _backend(request, spec, engine).run(tasks) if tasks else ():
+                for result in _backend(request, spec, context).run(tasks) if tasks else ():
                     manifest.record(_record(result, fingerprint=fingerprint, project=target.label, run_id=run_id))
                     manifest.save()
                     if not result.ok:  # an output of an older version of this input would contradict the report
@@ -150,12 +146,12 @@ def _plan(files: list[str], in_dir: Path, out_dir: Path, manifest: Manifest, *, 
     return [FileTask(rel, str(in_dir / rel), str(out_dir / rel), position=i) for i, (_, rel) in enumerate(todo)]
 
 
-def _backend(request: BatchRequest, spec: WorkerSpec, engine: Engine | None):
+def _backend(request: BatchRequest, spec: WorkerSpec, context: AppContext):
     if request.dask is not None:
         return DaskBackend(spec, request.dask)
     if request.workers > 1:
         return PoolBackend(spec, request.workers)
-    return InProcessBackend(spec, engine=engine)
+    return InProcessBackend(spec, engine=context.engine_factory(request.config))
 
 
 def _record(result: FileResult, *, fingerprint: str, project: str, run_id: str) -> FileRecord:

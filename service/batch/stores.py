@@ -13,15 +13,15 @@
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from service.atomic_files import create_once
-from service.config import Settings
-from service.errors import SetupError
+from service.context import AppContext
+from service.errors import StoreUnavailable
+from service.store import DuplicateProject, KeyMismatch, Project, ProjectNotFound, ProjectStore, generate_store_key
 
 LOCAL_PROJECT = "batch"
 STORE_FILE, KEY_FILE = "store.sqlite3", "store.key"
@@ -39,44 +39,26 @@ class StoreTarget:
 
 
 @contextmanager
-def open_batch_store(state_dir: Path, project: str | None, settings: Settings) -> Iterator[tuple[object, StoreTarget]]:
+def open_batch_store(state_dir: Path, project: str | None, context: AppContext) -> Iterator[tuple[ProjectStore, StoreTarget]]:
     """The opened store (for the coordinator) and the target workers open for themselves."""
-    from service.project_cli import find_project, store_errors
-    from service.projects import open_store, store_key
-    from service.store import KeyMismatch, ProjectStore
-
-    if project is not None:
-        store = open_store(settings, create_key=True, announce=_announce)
-        try:
-            with store_errors():
-                found = find_project(store, project)
-            target = StoreTarget(settings.store_url, store_key(settings, create_key=True), found.id,
-                                 f"project:{found.id}", found.name)
-            yield store, target
-        finally:
-            store.close()
+    if project is not None:  # the context's store: it stays open with the context
+        found = context.find_project(project)
+        target = StoreTarget(context.settings.store_url, context.store_key(), found.id, f"project:{found.id}", found.name)
+        yield context.store(), target
         return
     key = _local_key(state_dir / KEY_FILE)
     url = str(state_dir / STORE_FILE)
     try:
         store = ProjectStore(url, key=key)
     except KeyMismatch:
-        raise SetupError(f"{state_dir / STORE_FILE} was created with another key than {state_dir / KEY_FILE}") from None
+        raise StoreUnavailable(f"{state_dir / STORE_FILE} was created with another key than {state_dir / KEY_FILE}") from None
     try:
-        with store_errors():
-            found = _local_project(store)
-        yield store, StoreTarget(url, key, found.id, LOCAL_PROJECT)
+        yield store, StoreTarget(url, key, _local_project(store).id, LOCAL_PROJECT)
     finally:
         store.close()
 
 
-def _announce(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _local_project(store):
-    from service.store import DuplicateProject, ProjectNotFound
-
+def _local_project(store: ProjectStore) -> Project:
     try:
         return store.get_project(LOCAL_PROJECT)
     except ProjectNotFound:
@@ -88,8 +70,6 @@ def _local_project(store):
 
 def _local_key(path: Path) -> bytes:
     """The per-batch store key, created (mode 600) on the first run."""
-    from service.store import generate_store_key
-
     if not path.exists():
         create_once(path, generate_store_key() + b"\n")
     return path.read_bytes().strip()

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from tenacity import RetryCallState, Retrying, retry_if_result, wait_exponential
 from tenacity.stop import stop_base
 
-from service.engine.pseudonymize import render_template
-from service.projects import StoreBook
+from service.project_access import StoreBook
 from service.store import ProjectStore
+from service.vocabulary.surrogate_labels import render_template
 
 logger = logging.getLogger("tanon.batch")
 

@@ -14,6 +14,7 @@ import stat
 from pathlib import PurePosixPath
 
 from service.batch.paths import REPORT_JSON, SUPPORTED_EXTENSIONS
+from service.errors import InputError
 from service.untrusted_zip import ZIP_MAGIC, ZipLimits, ZipRefused, open_archive, read_member
 
 MAX_JOB_FILES = 1000
@@ -21,8 +22,11 @@ MAX_JOB_BYTES = 200_000_000  # all files of a job, uncompressed
 MAX_ZIP_MEMBERS = 10_000
 
 
-class UploadError(ValueError):
+class UploadError(InputError):
     """An upload that cannot become a job; the message is safe to return (no names)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, reason)
 
 
 def is_zip(name: str | None, data: bytes) -> bool:

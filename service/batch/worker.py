@@ -21,9 +21,13 @@ from pathlib import Path
 from service.batch.outcome import FileOutcome, failed, input_reason, redact_bytes
 from service.batch.stores import StoreTarget
 from service.batch.turns import Turn, TurnBook
+from service.context import AppContext
 from service.engine.engine import Engine, RequestOptions
 from service.errors import InputError, SetupError
-from service.textfile import read_input_file, write_atomic
+from service.project_access import InvalidStoredSettings, project_options
+from service.store import ProjectStore
+from service.atomic_files import write_atomic
+from service.input_files import read_input_file
 
 logger = logging.getLogger("tanon.batch")
 
@@ -67,44 +71,38 @@ class WorkerState:
 
 
 _lock = threading.Lock()
-_engines: dict[str, Engine] = {}
+_context: AppContext | None = None
 _states: dict[tuple[str, StoreTarget], WorkerState] = {}
 
 
-def load_engine(config_path: str) -> Engine:
-    """The engine for ``config_path``, loaded once per process."""
-    from service.config import ConfigError, load_engine_config
-    from service.engine.nlp import ModelNotInstalled
-
+def worker_context() -> AppContext:
+    """This worker process's application context: its engines are built once per process."""
+    global _context
     with _lock:
-        if config_path not in _engines:
-            try:
-                _engines[config_path] = Engine(load_engine_config(config_path))
-            except (ConfigError, ModelNotInstalled) as exc:
-                raise SetupError(str(exc)) from None
-        return _engines[config_path]
+        if _context is None:
+            _context = AppContext()
+        return _context
 
 
 def worker_state(spec: WorkerSpec, *, engine: Engine | None = None) -> WorkerState:
-    """This process's engine, store and project options for ``spec`` (created on first use)."""
-    from service.projects import ProjectSettingsError, project_options
-    from service.store import ProjectStore
-
+    """This process's engine, store and project options for ``spec`` (created on first use).
+    ``engine``: the engine this process already has (one worker, in the coordinator)."""
     key = (spec.config_path, spec.target)
     with _lock:
         state = _states.get(key)
     if state is not None:
         return state
-    engine = engine or load_engine(spec.config_path)
+    engine = engine or worker_context().engine(spec.config_path)
     try:
+        # The batch's own store, or the project's: the target says which (not the settings).
         store = ProjectStore(spec.target.url, key=spec.target.key)
     except Exception as exc:  # the message could hold the URL and its password
         raise SetupError(f"a worker cannot open the project store ({exc.__class__.__name__})") from None
     try:
-        options = project_options(store, store.get_project(spec.target.project_id), cache=None)
-    except ProjectSettingsError as exc:
+        options = project_options(store, store.get_project(spec.target.project_id))
+    except InvalidStoredSettings:  # says which project and what to fix (exit 3)
         store.close()
-        raise SetupError(f"project {spec.target.project_id}: {exc}") from None
+        raise
     except Exception as exc:
         store.close()
         raise SetupError(f"a worker cannot read the project ({exc.__class__.__name__})") from None

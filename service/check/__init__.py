@@ -1,4 +1,5 @@
-"""The pre-commit side of the service: ``tanon check`` and ``tanon redact-in-place``.
+"""The pre-commit side of the service: what ``tanon check`` and ``tanon redact-in-place``
+(their commands are in ``service.cli.hook_commands``) find, suppress and decide.
 
 Both are thin shells over the one document path (``service.pipeline``): they add only
 what a repository needs around it.
@@ -9,7 +10,7 @@ what a repository needs around it.
     mask.py         how a name is shown (masked unless --show)
     findings.py     one document -> its findings, located (service.formats.locate) and marked
                     suppressed or not
-    report.py       per-file results and the run's Report (the one place exit codes are decided)
-    run.py          the loops over files: check, fix in place, update the baseline
-    commands.py     the typer commands and their output
+    results.py      per-file results and the run's Report (the one place exit codes are decided)
+    run.py          a run's settings (from the application context) and the loops over files:
+                    check, fix in place, update the baseline
 """

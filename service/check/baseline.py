@@ -25,7 +25,7 @@ from pathlib import Path
 
 from service.engine.noise import normalize_surface
 from service.errors import SetupError
-from service.textfile import write_atomic
+from service.atomic_files import write_atomic
 
 FORMAT_VERSION = 1
 HASH_DESCRIPTION = "sha256 of salt, path, entity type and normalized name, NUL-separated"

@@ -1,4 +1,5 @@
-"""The loops over files: check, fix in place, update the baseline.
+"""The hook's runs: their settings (``run_settings``), and the loops over files: check, fix
+in place, update the baseline.
 
 Every file goes through ``service.pipeline`` (the one path); a file that cannot be read
 becomes a ``FileResult`` with the reason, and the other files are still checked. The
@@ -7,20 +8,23 @@ the model.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from service import formats
-from service.check.baseline import Baseline
+from service.check.baseline import Baseline, load_baseline
 from service.check.findings import PRAGMA, find_names
-from service.check.repo_config import RepoConfig
-from service.check.report import FileResult
-from service.engine.engine import Engine, RequestOptions, TextTooLong
+from service.check.repo_config import RepoConfig, resolve_repo_config
+from service.check.results import FileResult
+from service.context import AppContext
+from service.engine.engine import Engine, RequestOptions
+from service.engine.noise import normalize_surface
 from service.engine.pseudonymize import SurrogateBook
 from service.errors import InputError
 from service.pipeline import analyze_document, redact_document
-from service.textfile import read_input_file, write_atomic
+from service.atomic_files import write_atomic
+from service.input_files import read_input_file
 
 EngineSource = Callable[[], Engine]
 
@@ -38,6 +42,19 @@ class RunSettings:
         resolved = path.resolve()
         own = {self.baseline.path.resolve()} | ({self.repo.path.resolve()} if self.repo.path else set())
         return resolved in own or self.repo.excludes(path)
+
+
+def run_settings(context: AppContext, *, repo_config: Path | None = None, baseline: Path | None = None,
+                 project: str | None = None, with_book: bool = False, cwd: Path | None = None) -> RunSettings:
+    """The repository's ``.tanon.yaml`` (``repo_config``, else the nearest one), its baseline,
+    and the project it names (``project`` wins): its options with the repository's allow
+    list added, and (``with_book``, for fixing in place) its store-backed surrogate book."""
+    repo = resolve_repo_config(repo_config, cwd or Path.cwd())
+    loaded = load_baseline(baseline or repo.baseline_path())
+    scope = context.project_scope(project or repo.project)
+    allow = frozenset(form for form in (normalize_surface(word) for word in repo.allow) if form)
+    options = replace(scope.options, allow=scope.options.allow | allow)
+    return RunSettings(repo, loaded, options, context.settings.max_request_bytes, scope.book if with_book else None)
 
 
 def check_files(engine: EngineSource, paths: Iterable[Path], settings: RunSettings) -> Iterator[FileResult]:
@@ -68,10 +85,8 @@ def _guarded(path: Path, settings: RunSettings, work: Callable[[], FileResult]) 
         return FileResult(path, skipped=True)
     try:
         return work()
-    except InputError as exc:
+    except InputError as exc:  # unreadable, malformed, too long, another language: says which file
         return FileResult(path, error=str(exc))
-    except TextTooLong as exc:
-        return FileResult(path, error=f"{path}: {exc}")
 
 
 def _check_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:

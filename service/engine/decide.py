@@ -6,7 +6,7 @@ keep placeholders as they are, then protect the union of whatever overlaps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.models import Decision, Finding
 
@@ -15,10 +15,18 @@ _WORD = re.compile(r"\w")
 _CUT_START = re.compile(r"(?:['’]s\b)?\W*")
 
 
+# Why a finding was dropped, as data: transcript noise and tool lines are never names;
+# a weak finding may be one, and is shown to a reviewer as a suggestion (suggest.py).
+WEAK = "weak"
+NOISE = "noise"
+TOOL_LINE = "tool line"
+
+
 @dataclass(frozen=True)
 class Dropped:
     finding: Finding
     why: str
+    kind: str = WEAK  # WEAK | NOISE | TOOL_LINE
 
 
 def filter_findings(
@@ -39,14 +47,14 @@ def filter_findings(
             continue
         noise = why_noise(text[f.start:f.end])
         if noise:
-            dropped.append(Dropped(f, f"transcript noise ({noise})"))
+            dropped.append(Dropped(f, f"transcript noise ({noise})", NOISE))
             continue
         start, end = trim(text, f.start, f.end)
         if end <= start:
-            dropped.append(Dropped(f, "transcript noise (every word)"))
+            dropped.append(Dropped(f, "transcript noise (every word)", NOISE))
             continue
         if (start, end) != (f.start, f.end):
-            f = Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
+            f = replace(f, start=start, end=end)
         kept.append(f)
     return kept, dropped
 
@@ -133,8 +141,7 @@ def judge_model_guesses(
         if f.entity_type != "PERSON" and all(is_common_word(w) for w in words):
             dropped.append(Dropped(f, "lowercase model guess made of common words"))
             continue
-        kept.append(Finding(f.start, f.end, f.entity_type, min(f.score, uncased_score), f.recognizer,
-                            f.reason + " (lowercase text: weak)", f.canonical))
+        kept.append(replace(f, score=min(f.score, uncased_score), reason=f.reason + " (lowercase text: weak)"))
     return kept, dropped
 
 
@@ -175,7 +182,7 @@ def drop_boilerplate(
     kept, dropped = [], []
     for f in findings:
         if f.entity_type in types and any(s <= f.start and f.end <= e for s, e in spans):
-            dropped.append(Dropped(f, "on a line a transcription or analysis tool added"))
+            dropped.append(Dropped(f, "on a line a transcription or analysis tool added", TOOL_LINE))
         else:
             kept.append(f)
     return kept, dropped
@@ -216,7 +223,7 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
             while e > s and e != f.end and not text[e - 1].isalnum():
                 e -= 1
             if _WORD.search(text[s:e] or ""):
-                out.append(Finding(s, e, f.entity_type, f.score, f.recognizer, f.reason, f.canonical))
+                out.append(replace(f, start=s, end=e))
     return out
 
 
@@ -259,6 +266,8 @@ def protect_union(findings: list[Finding], operator_for, *, name_types: frozense
                 sources=tuple(group),
                 canonical=next((f.canonical for f in sorted(group, key=lambda f: (-f.score, f.recognizer))
                                 if f.canonical and f.entity_type == best.entity_type), None),
+                term_match=next((f.term_match for f in sorted(group, key=lambda f: (-f.score, f.recognizer))
+                                 if f.term_match and f.entity_type == best.entity_type), None),
             )
         )
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from service.models import Finding
 from service.vocabulary.organization_suffixes import COMPLEMENT_HEADS, NAMED_AFTER_HEADS
@@ -57,7 +58,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _replace(f: Finding, start: int, end: int) -> Finding:
-    return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
+    return replace(f, start=start, end=end)
 
 
 # -- split -----------------------------------------------------------------------------------
@@ -256,8 +257,8 @@ def _join_adjacent(text: str, findings: list[Finding], is_function_word: IsWord)
         if out and _one_name(text, out[-1], f, is_function_word):
             left = out.pop()
             head = f if f.entity_type != left.entity_type else max((left, f), key=lambda x: x.score)
-            out.append(Finding(left.start, f.end, f.entity_type, max(left.score, f.score), head.recognizer,
-                               head.reason + "; joined with the name next to it", head.canonical))
+            out.append(replace(head, start=left.start, end=f.end, entity_type=f.entity_type,
+                               score=max(left.score, f.score), reason=head.reason + "; joined with the name next to it"))
             continue
         out.append(f)
     return out

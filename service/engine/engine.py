@@ -9,8 +9,8 @@ import itertools
 import logging
 import re
 import threading
-from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
@@ -30,11 +30,13 @@ from service.engine.language import LanguageGuess, guess_language, language_name
 from service.engine.nlp import TranscriptNlpEngine, english_model, installed_models, load_spacy
 from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
+from service.engine.overrides import Override, apply_overrides
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
 from service.engine.truecase import capitalize_rare, looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
-from service.errors import LanguageError
-from service.models import Decision, Finding, Replacement
+from service.engine.suggest import Suggestion, budget, suggest
+from service.errors import LanguageError, TextTooLong
+from service.models import Decision, Finding, Replacement, TermMatch
 from service.vocabulary.function_words import is_function_word
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 from service.vocabulary.word_frequency import WordFrequency
@@ -63,6 +65,8 @@ class Analysis:
     decisions: list[Decision]
     dropped: list[Dropped]
     language: str = "en"  # the language it was analysed in
+    # The second tier: shown to a reviewer, replaced only when accepted (suggest.py).
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ class Redaction:
     replacements: list[Replacement]
     dropped: list[Dropped]
     language: str = "en"
+    suggestions: list[Suggestion] = field(default_factory=list)
+    # The engine's own decisions, when a reviewer's overrides changed them (overrides.py).
+    reviewed_from: list[Decision] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,10 +104,6 @@ class LanguagePipeline:
     @property
     def nlp(self):
         return self.nlp_engine.nlp["en"]
-
-
-class TextTooLong(ValueError):
-    pass
 
 
 class Engine:
@@ -229,8 +232,9 @@ class Engine:
                 analysis = Analysis(
                     text=view.original,
                     decisions=[view.decision(d) for d in analysis.decisions],
-                    dropped=[Dropped(view.finding(x.finding), x.why) for x in analysis.dropped],
+                    dropped=[replace(x, finding=view.finding(x.finding)) for x in analysis.dropped],
                     language=analysis.language,
+                    suggestions=[replace(s, start=view.start(s.start), end=view.end(s.end)) for s in analysis.suggestions],
                 )
             yield analysis
 
@@ -307,14 +311,35 @@ class Engine:
         kept = join_adjacent(text, kept, is_function_word=is_function_word, name_types=names, cased=cased)
         kept = subtract_placeholders(text, kept)
         decisions = protect_union(kept, lambda t: options.policy(self.config, t).operator, name_types=names)
-        return Analysis(text=text, decisions=decisions, dropped=dropped, language=pipeline.language)
+        suggestions = self._suggest(text, decisions, dropped, options, pipeline, names)
+        return Analysis(text=text, decisions=decisions, dropped=dropped, language=pipeline.language,
+                        suggestions=suggestions)
+
+    def _suggest(self, text: str, decisions: list[Decision], dropped: list[Dropped], options: RequestOptions,
+                 pipeline: LanguagePipeline, names: frozenset[str]) -> list[Suggestion]:
+        settings = self.config.review.suggestions
+        if not settings.enabled:
+            return []
+        # A recognizer that knows candidates it does not claim (the project dictionary's
+        # sound-alikes) offers them through ``suggestions(text)``.
+        offered = [(getattr(r, "name", None) or type(r).__name__, item)
+                   for r in options.recognizers if callable(getattr(r, "suggestions", None))
+                   for item in r.suggestions(text)]
+        return suggest(
+            text, decisions, dropped, offered=offered, why_noise=pipeline.noise.why_noise, noise_types=names,
+            allow=options.allow,
+            limit=budget(text, per_150_words=settings.per_150_words, min_budget=settings.min_budget),
+        )
 
     # -- redact --------------------------------------------------------------------------
     def redact(
         self, text: str, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
-        language: str | None = None,
+        language: str | None = None, overrides: Sequence[Override] = (),
     ) -> Redaction:
-        return next(self.redact_many([text], book=book, options=options, language=language))
+        """``overrides``: a reviewer's decisions, applied after the engine's own
+        (``service.engine.overrides``; ``OverrideError`` for one that does not fit the text)."""
+        analysis = self.analyze(text, options=options, language=language)
+        return self.redact_analysis(analysis, book=book, options=options, overrides=overrides)
 
     def redact_many(
         self, texts: Iterable[str], *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
@@ -323,23 +348,38 @@ class Engine:
         """Redact documents; pass one ``book`` (e.g. a project's) to keep surrogates
         consistent across them."""
         for analysis in self.analyze_many(texts, options=options, language=language):
-            doc_book = book if book is not None else SurrogateBook()
-            replacements, surrogates = pseudonymize(
-                analysis.text,
-                analysis.decisions,
-                lambda t: options.policy(self.config, t),
-                grouping=self.grouping,
-                book=doc_book,
-                hash_key=self.hash_key,
+            yield self.redact_analysis(analysis, book=book, options=options)
+
+    def redact_analysis(
+        self, analysis: Analysis, *, book: SurrogateBook | None = None, options: RequestOptions = NO_OPTIONS,
+        overrides: Sequence[Override] = (),
+    ) -> Redaction:
+        """decide (a reviewer's overrides, if any) -> pseudonymize, for an analysis already made."""
+        decisions = analysis.decisions
+        if overrides:
+            decisions = apply_overrides(
+                analysis.text, decisions, overrides,
+                operator_for=lambda t: options.policy(self.config, t).operator,
+                types=frozenset(self.config.entities) | frozenset(options.entities),
             )
-            yield Redaction(
-                text=apply_replacements(analysis.text, replacements),
-                decisions=analysis.decisions,
-                surrogates=surrogates,
-                replacements=replacements,
-                dropped=analysis.dropped,
-                language=analysis.language,
-            )
+        replacements, surrogates = pseudonymize(
+            analysis.text,
+            decisions,
+            lambda t: options.policy(self.config, t),
+            grouping=self.grouping,
+            book=book if book is not None else SurrogateBook(),
+            hash_key=self.hash_key,
+        )
+        return Redaction(
+            text=apply_replacements(analysis.text, replacements),
+            decisions=decisions,
+            surrogates=surrogates,
+            replacements=replacements,
+            dropped=analysis.dropped,
+            language=analysis.language,
+            suggestions=analysis.suggestions,
+            reviewed_from=analysis.decisions if overrides else None,
+        )
 
 
 def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:
@@ -389,5 +429,10 @@ def _to_finding(result: RecognizerResult) -> Finding:
     if not reason:
         pattern = explanation.pattern_name if explanation else None
         reason = f"matched the {pattern} pattern" if pattern else f"detected by {recognizer}"
-    canonical = (result.recognition_metadata or {}).get("dictionary_canonical")
-    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason, canonical)
+    metadata = result.recognition_metadata or {}
+    # The project dictionary's hits carry the entity's canonical form and the term they
+    # matched, and how (recognizers/project_dictionary_recognizer.py).
+    term = metadata.get("dictionary_term")
+    term_match = TermMatch(term, metadata.get("dictionary_how") or "") if term else None
+    return Finding(result.start, result.end, result.entity_type, round(result.score, 4), recognizer, reason,
+                   metadata.get("dictionary_canonical"), term_match)

@@ -11,10 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.config import NlpConfig
+from service.errors import SetupError
 
 
-class ModelNotInstalled(RuntimeError):
-    pass
+class ModelNotInstalled(SetupError):
+    """A configured spaCy model is not installed or cannot be loaded (exit 3)."""
 
 
 def is_installed(model: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import replace
 from itertools import accumulate
 from typing import Callable
 
@@ -31,7 +32,7 @@ def extend_titles(text: str, findings: list[Finding]) -> list[Finding]:
         if f.entity_type == "PERSON":
             m = _TITLE_BEFORE.search(text, max(0, f.start - 12), f.start)
             if m:
-                f = Finding(m.start(), f.end, f.entity_type, f.score, f.recognizer, f.reason, f.canonical)
+                f = replace(f, start=m.start())
         out.append(f)
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -18,33 +17,17 @@ from service.config import EntityPolicy
 from service.models import Decision, Replacement
 from service.vocabulary.canonical import canonical_form
 from service.vocabulary.entity_types import NAME_TYPES
+from service.vocabulary.short_forms import short_forms
+from service.vocabulary.surrogate_labels import label_core, render_template
 
 _TYPE_ORDER = NAME_TYPES  # when guesses tie: person, organization, university, product, place
-
-
-def letter_label(index: int) -> str:
-    """1 -> A, 26 -> Z, 27 -> AA (spreadsheet columns)."""
-    out = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
-def render_template(template: str, index: int) -> str:
-    return template.replace("{n}", str(index)).replace("{letter}", letter_label(index))
-
-
-def label_core(label: str) -> str:
-    """Compare labels with placeholders: "[Company Y]" and "company Y" are the same label."""
-    return " ".join(re.sub(r"[\[\]<>{}]", " ", label).lower().split())
 
 
 class SurrogateBook:
     """Surrogates given out in one document, or across the documents that share the book.
 
     ``allocate`` is the only call the engine makes; a project store implements the same
-    call to keep surrogates consistent across a whole study (``service.projects``).
+    call to keep surrogates consistent across a whole study (``service.project_access``).
     """
 
     def __init__(self) -> None:
@@ -165,7 +148,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     families: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for entity_type, form in set(keys.values()):
-        for part in _short_forms(entity_type, form, grouping.generic_words):
+        for part in short_forms(entity_type, form, grouping.generic_words):
             owners[part].add((entity_type, form))
         if entity_type == "PERSON" and " " not in form:  # "the Pellegrinis" is Pellegrini's family
             families[form + "s"].add((entity_type, form))
@@ -199,20 +182,6 @@ def _backed_type(form: str, supported: dict[tuple[str, str], float], guessed: Co
     if entity_type == "PERSON" and "LOCATION" in guessed:
         return None
     return entity_type
-
-
-def _short_forms(entity_type: str, form: str, generic_words: frozenset[str]) -> list[str]:
-    """The shorter names that may stand for ``form``: a person's single names, an
-    organization's runs of words that are not all generic; places have none."""
-    words = form.split()
-    if len(words) < 2 or entity_type == "LOCATION":
-        return []
-    if entity_type == "PERSON":
-        return words
-    first = 1 if entity_type == "PRODUCT" else 0  # a product's first word is its vendor ("Adobe Analytics")
-    runs = (" ".join(words[a:b]) for a in range(first, len(words)) for b in range(a + 1, len(words) + 1)
-            if b - a < len(words))
-    return [run for run in runs if not all(w in generic_words or len(w) < 2 for w in run.split())]
 
 
 def pseudonymize(

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence
 
+from service.errors import InputError, TanonError
 from service.models import Replacement
 
 from .offsets import Piece
 
 
-class FormatError(ValueError):
+class FormatError(InputError):
     """A file that cannot be read, or written back whole.
 
     The message names the format, the reason and where (line / byte offset);
@@ -19,16 +20,15 @@ class FormatError(ValueError):
     def __init__(self, format: str | None, reason: str, *, line: int | None = None,
                  offset: int | None = None) -> None:
         self.format = format
-        self.reason = reason
-        self.line = line
-        self.offset = offset
+        self.path, self.reason, self.line, self.offset = None, reason, line, offset
         where = []
         if line is not None:
             where.append(f"line {line}")
         if offset is not None:
             where.append(f"byte offset {offset}")
         suffix = f" ({', '.join(where)})" if where else ""
-        super().__init__(f"cannot read {format or 'unknown'} file: {reason}{suffix}")
+        # Not InputError.__init__: no file name here, the message says the format instead.
+        TanonError.__init__(self, f"cannot read {format or 'unknown'} file: {reason}{suffix}")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ A plain path (or ``sqlite:///...``) is a SQLite file; ``postgresql://...`` /
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -67,9 +69,6 @@ def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
 def _set_wal(cursor) -> None:
     """Switch to WAL; SQLite does not call the busy handler for this change, so several
     processes opening a new file at once must retry it themselves."""
-    import sqlite3
-    import time
-
     deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
     while True:
         try:

@@ -1,16 +1,20 @@
 """The entity types a project dictionary knows, and the roles an organisation can play."""
 from __future__ import annotations
 
-from service.vocabulary.entity_types import LOCATION, NAME_TYPES, ORGANIZATION, PERSON, PRODUCT, UNIVERSITY
+from service.vocabulary.entity_types import (
+    LOCATION,
+    NAME_TYPES,
+    ORGANIZATION,
+    ORGANIZATION_ROLES,
+    PERSON,
+    PRODUCT,
+    UNIVERSITY,
+)
 
 __all__ = ["API_KEY_ROLES", "ENTITY_TYPES", "LOCATION", "ORGANIZATION", "ORGANIZATION_ROLES", "PERSON", "PRODUCT",
            "UNIVERSITY"]
 
 # A dictionary term names something: a person, an organization, a university, a product or a place.
 ENTITY_TYPES: tuple[str, ...] = NAME_TYPES
-
-# Only organisations carry a role: it tells the researcher how the company relates to
-# the interviewee, which the surrogate alone hides.
-ORGANIZATION_ROLES: tuple[str, ...] = ("employer", "client", "vendor", "data_provider", "other")
 
 API_KEY_ROLES: tuple[str, ...] = ("admin", "redactor")

@@ -28,66 +28,11 @@ from sqlalchemy.engine import Connection
 
 from . import surrogates as surrogate_rows
 from .crypto import StoreCrypto
-from .errors import KeyMismatch, StoreError
-from .schema import metadata, utcnow
+from .errors import JobNotFound, KeyMismatch
+from .schema import JOB_ID_LEN, REASON_LEN, batch_turns, job_files, jobs, utcnow
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FILE_PENDING, FILE_OK, FILE_FAILED = "pending", "ok", "failed"
-JOB_ID_LEN = 32
-REASON_LEN = 500
-
-jobs = sa.Table(
-    "jobs",
-    metadata,
-    sa.Column("id", sa.String(JOB_ID_LEN), primary_key=True),  # random: the id is not guessable
-    # The project whose dictionary, settings and surrogates the job uses (NULL: none).
-    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=True),
-    # The project of the API key that created the job: only its keys may read it (NULL: anyone with the id).
-    sa.Column("owner_project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=True),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("total", sa.Integer, nullable=False),
-    sa.Column("done", sa.Integer, nullable=False),
-    sa.Column("failed", sa.Integer, nullable=False),
-    sa.Column("attempts", sa.Integer, nullable=False),  # claims; more than one: resumed after an interruption
-    sa.Column("runner", sa.String(64), nullable=True),
-    sa.Column("lease_expires", sa.Float, nullable=True),
-    sa.Column("book_enc", sa.Text, nullable=True),  # surrogates of a job without a project (encrypted JSON)
-    sa.Column("error", sa.String(REASON_LEN), nullable=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
-    sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Index("ix_jobs_status", "status"),
-)
-
-job_files = sa.Table(
-    "job_files",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("job_id", sa.String(JOB_ID_LEN), sa.ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("path_enc", sa.Text, nullable=False),
-    sa.Column("input_enc", sa.Text, nullable=True),  # dropped once the file is finished
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("format", sa.String(16), nullable=True),
-    sa.Column("summary", sa.JSON, nullable=True),  # entity counts and surrogate labels, never originals
-    sa.Column("error", sa.String(REASON_LEN), nullable=True),
-    sa.Column("output_enc", sa.Text, nullable=True),
-    sa.UniqueConstraint("job_id", "position"),
-)
-
-batch_turns = sa.Table(
-    "batch_turns",
-    metadata,
-    sa.Column("run_id", sa.String(JOB_ID_LEN), primary_key=True),
-    sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column("created_at", sa.Float, nullable=False),  # epoch seconds, to purge runs that were killed
-)
-
-
-class JobNotFound(StoreError):
-    """No job has the given id."""
-
-
 @dataclass(frozen=True)
 class Job:
     id: str

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from service.engine.pseudonymize import label_core
+from service.vocabulary.surrogate_labels import label_core
 
 from .errors import InvalidLabel
 from .schema import LABEL_LEN, placeholder_reservations, surrogates

@@ -128,7 +128,7 @@ api_keys = sa.Table(
     sa.Index("ix_api_keys_project_id", "project_id"),
 )
 
-# Label cores ("company a", see service.engine.pseudonymize.label_core) that a placeholder a
+# Label cores ("company a", see service.vocabulary.surrogate_labels.label_core) that a placeholder a
 # person wrote ("Company A") holds somewhere in the project: never given out as surrogates.
 placeholder_reservations = sa.Table(
     "placeholder_reservations",
@@ -154,5 +154,74 @@ redaction_records = sa.Table(
     sa.UniqueConstraint("project_id", "text_hash"),
 )
 
-# Batch job tables live beside their queries; importing the module registers them here.
-from . import jobs as _jobs  # noqa: E402,F401
+# Other keys of an entity, so the project keeps one surrogate per entity across documents:
+# "short" keys are the short forms of an organization's name ("northwind" for "northwind
+# analytics"), "full" keys the longer names that joined an entity first seen by its short
+# form. Keyed hashes only, like the entity's own canonical form.
+entity_keys = sa.Table(
+    "entity_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _project_fk(),
+    sa.Column("entity_type", sa.String(TYPE_LEN), nullable=False),
+    sa.Column("key_hash", sa.String(HASH_LEN), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column(
+        "surrogate_id", sa.Integer, sa.ForeignKey("surrogates.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.UniqueConstraint("project_id", "entity_type", "key_hash", "kind", "surrogate_id", name="uq_entity_keys"),
+    sa.Index("ix_entity_keys_lookup", "project_id", "entity_type", "key_hash"),
+)
+
+# Batch jobs (HTTP uploads), their files, and the allocation turns of parallel batches;
+# the queries are in jobs.py.
+JOB_ID_LEN = 32
+REASON_LEN = 500
+
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", sa.String(JOB_ID_LEN), primary_key=True),  # random: the id is not guessable
+    # The project whose dictionary, settings and surrogates the job uses (NULL: none).
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=True),
+    # The project of the API key that created the job: only its keys may read it (NULL: anyone with the id).
+    sa.Column("owner_project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("done", sa.Integer, nullable=False),
+    sa.Column("failed", sa.Integer, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),  # claims; more than one: resumed after an interruption
+    sa.Column("runner", sa.String(64), nullable=True),
+    sa.Column("lease_expires", sa.Float, nullable=True),
+    sa.Column("book_enc", sa.Text, nullable=True),  # surrogates of a job without a project (encrypted JSON)
+    sa.Column("error", sa.String(REASON_LEN), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_jobs_status", "status"),
+)
+
+job_files = sa.Table(
+    "job_files",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("job_id", sa.String(JOB_ID_LEN), sa.ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("path_enc", sa.Text, nullable=False),
+    sa.Column("input_enc", sa.Text, nullable=True),  # dropped once the file is finished
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("format", sa.String(16), nullable=True),
+    sa.Column("summary", sa.JSON, nullable=True),  # entity counts and surrogate labels, never originals
+    sa.Column("error", sa.String(REASON_LEN), nullable=True),
+    sa.Column("output_enc", sa.Text, nullable=True),
+    sa.UniqueConstraint("job_id", "position"),
+)
+
+batch_turns = sa.Table(
+    "batch_turns",
+    metadata,
+    sa.Column("run_id", sa.String(JOB_ID_LEN), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.Float, nullable=False),  # epoch seconds, to purge runs that were killed
+)

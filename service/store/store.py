@@ -28,6 +28,14 @@ from .transactions import T, run_transaction
 _KEY_CHECK = "key_fingerprint"
 
 
+class _RolledBack(Exception):
+    """Carries a result out of a transaction that must not commit."""
+
+    def __init__(self, result: object) -> None:
+        super().__init__("rolled back")
+        self.result = result
+
+
 class ProjectStore(JobStoreMixin):
     """Projects, their surrogates, re-identification key, dictionary and API keys.
 
@@ -125,6 +133,31 @@ class ProjectStore(JobStoreMixin):
                 reserved_cores=cores,
             )
         )
+
+    def preview_surrogates(
+        self,
+        project_id: int,
+        items: Sequence[tuple[str, str, str]],
+        make_label: Callable[[str, int], str],
+        *,
+        reserved_cores: Iterable[str] = (),
+    ) -> dict[tuple[str, str], str]:
+        """What ``allocate_surrogates`` would answer now, with nothing kept: the same work in
+        a transaction that is rolled back (a review page shows surrogates before anyone
+        decides to redact)."""
+        items = list(items)
+        cores = set(reserved_cores)
+
+        def work(conn: Connection) -> None:
+            result = surrogates.allocate(conn, self._crypto, project_id, items, make_label=make_label,
+                                         reserved_labels=set(), reserved_cores=cores)
+            raise _RolledBack(result)  # leaving the transaction by an exception rolls it back
+
+        try:
+            self._run(work)
+        except _RolledBack as preview:
+            return preview.result
+        raise AssertionError("unreachable: the preview transaction always rolls back")
 
     def reserved_label_cores(self, project_id: int) -> set[str]:
         """Label cores ("company a") that placeholders hold in this project: never given out."""

@@ -2,26 +2,30 @@
 
 An entity is (project, entity type, keyed hash of its canonical form). It gets a label
 once, from the per-(project, type) numbering or from a fixed dictionary surrogate, and
-keeps it forever. The numbering is read from the database inside the transaction (max
+keeps it forever. An organization is also found by its short forms across documents
+("Northwind" in one transcript, "Northwind Analytics" in another: one surrogate), when only
+one entity of the project has that short form; people are not (a "Jane" in another
+interview is as likely someone else). The numbering is read from the database inside the transaction (max
 ``seq`` + 1), never from a counter held in memory, and unique constraints on the entity
 and on the label make any race between processes fail loudly and be retried.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from service.engine.pseudonymize import label_core
 from service.vocabulary.canonical import canonical_form
+from service.vocabulary.entity_types import ORGANIZATION_TYPES
+from service.vocabulary.short_forms import short_forms
+from service.vocabulary.surrogate_labels import label_core, label_pattern
 
 from . import placeholders, projects
 from .crypto import StoreCrypto
 from .errors import InvalidEntity, InvalidLabel, SurrogateConflict
-from .schema import LABEL_LEN, TYPE_LEN, surrogate_variants, surrogates, term_keys, terms
+from .schema import LABEL_LEN, TYPE_LEN, entity_keys, surrogate_variants, surrogates, term_keys, terms
 
 MakeLabel = Callable[[str, int], str]
 AllocationItem = tuple[str, str, str]  # (entity_type, canonical, original surface)
@@ -47,6 +51,8 @@ class _Target:
     entity_type: str
     canonical_hash: str
     original: str  # what the re-identification key shows: the term, or the first surface seen
+    form: str = ""  # the canonical form itself, while allocating (never stored)
+    from_dictionary: bool = False
 
 
 def allocate(
@@ -71,13 +77,15 @@ def allocate(
         form = canonical_form(entity_type, canonical)
         if not form:
             raise InvalidEntity("an entity has an empty canonical form")
-        target = _Target(entity_type, crypto.lookup_hash(form), original)
+        target = _Target(entity_type, crypto.lookup_hash(form), original, form)
         keyed.append(((entity_type, canonical), target, original))
     if not keyed:
         return {}
 
     _redirect_to_terms(conn, crypto, project_id, [target for _, target, _ in keyed])
     found = _existing(conn, project_id, {(t.entity_type, t.canonical_hash) for _, t, _ in keyed})
+    found.update(_by_other_keys(conn, crypto, project_id, [t for _, t, _ in keyed
+                                                           if (t.entity_type, t.canonical_hash) not in found]))
 
     unavailable: set[str] | None = None  # every label in the project, loaded on first need
     blocked_cores: set[str] = set()
@@ -107,7 +115,82 @@ def allocate(
     _record_variants(
         conn, crypto, [(found[(t.entity_type, t.canonical_hash)][0], surface) for _, t, surface in keyed]
     )
+    _record_short_forms(conn, crypto, project_id, [(t, found[(t.entity_type, t.canonical_hash)][0]) for _, t, _ in keyed])
     return {key: found[(t.entity_type, t.canonical_hash)][1] for key, t, _ in keyed}
+
+
+def _by_other_keys(
+    conn: Connection, crypto: StoreCrypto, project_id: int, targets: list[_Target]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """Entities found through ``entity_keys``: a longer name that joined an entity before;
+    a short form of exactly one organization; or a longer name whose short form is exactly
+    one entity that no other longer name has joined yet."""
+    targets = [t for t in targets if not t.from_dictionary and t.entity_type in ORGANIZATION_TYPES]
+    if not targets:
+        return {}
+    own = {(t.entity_type, t.canonical_hash) for t in targets}
+    shorts = {t.canonical_hash: [crypto.lookup_hash(f) for f in short_forms(t.entity_type, t.form)] for t in targets}
+    hashes = {t.canonical_hash for t in targets}
+    rows = conn.execute(
+        sa.select(entity_keys.c.entity_type, entity_keys.c.key_hash, entity_keys.c.kind, surrogates.c.id,
+                  surrogates.c.label)
+        .join(surrogates, surrogates.c.id == entity_keys.c.surrogate_id)
+        .where(entity_keys.c.project_id == project_id, entity_keys.c.key_hash.in_(hashes))
+    ).all()
+    keyed: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
+    for row in rows:
+        keyed.setdefault((row.entity_type, row.key_hash, row.kind), set()).add((row.id, row.label))
+    entities = _existing(conn, project_id, {(t.entity_type, h) for t in targets for h in shorts[t.canonical_hash]})
+    # Entities first seen by a short form that a longer name has joined already.
+    joined = set(conn.execute(
+        sa.select(entity_keys.c.surrogate_id).where(
+            entity_keys.c.kind == "full", entity_keys.c.surrogate_id.in_({sid for sid, _ in entities.values()})
+        )
+    ).scalars()) if entities else set()
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    for t in targets:
+        entity = (t.entity_type, t.canonical_hash)
+        if entity not in own or entity in out:  # one item per mention: judge each entity once
+            continue
+        full = keyed.get((t.entity_type, t.canonical_hash, "full"), set())
+        short = keyed.get((t.entity_type, t.canonical_hash, "short"), set())
+        shorter = {entities[(t.entity_type, h)] for h in shorts[t.canonical_hash] if (t.entity_type, h) in entities}
+        if len(full) == 1:
+            out[entity] = next(iter(full))
+        elif len(short) == 1:
+            out[entity] = next(iter(short))
+        elif len(shorter) == 1 and next(iter(shorter))[0] not in joined:
+            out[entity] = next(iter(shorter))
+            conn.execute(entity_keys.insert().values(project_id=project_id, entity_type=t.entity_type,
+                                                     key_hash=t.canonical_hash, kind="full",
+                                                     surrogate_id=out[entity][0]))
+    return out
+
+
+def _record_short_forms(conn: Connection, crypto: StoreCrypto, project_id: int,
+                        owned: list[tuple[_Target, int]]) -> None:
+    """Remember each organization's short forms, so a later document's "Northwind" finds it."""
+    wanted = {
+        (t.entity_type, crypto.lookup_hash(f), surrogate_id)
+        for t, surrogate_id in owned
+        if not t.from_dictionary and t.entity_type in ORGANIZATION_TYPES
+        for f in short_forms(t.entity_type, t.form)
+    }
+    if not wanted:
+        return
+    present = {
+        (row.entity_type, row.key_hash, row.surrogate_id)
+        for row in conn.execute(
+            sa.select(entity_keys.c.entity_type, entity_keys.c.key_hash, entity_keys.c.surrogate_id).where(
+                entity_keys.c.project_id == project_id, entity_keys.c.kind == "short",
+                entity_keys.c.key_hash.in_({h for _, h, _ in wanted}),
+            )
+        )
+    }
+    rows = [{"project_id": project_id, "entity_type": t, "key_hash": h, "kind": "short", "surrogate_id": sid}
+            for t, h, sid in sorted(wanted - present)]
+    if rows:
+        conn.execute(entity_keys.insert(), rows)
 
 
 def _redirect_to_terms(conn: Connection, crypto: StoreCrypto, project_id: int, targets: list[_Target]) -> None:
@@ -124,6 +207,7 @@ def _redirect_to_terms(conn: Connection, crypto: StoreCrypto, project_id: int, t
         if hit is not None:
             target.canonical_hash = hit[0]
             target.original = crypto.decrypt(hit[1])
+            target.from_dictionary = True
 
 
 def _existing(conn: Connection, project_id: int, entities: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
@@ -264,12 +348,6 @@ def originals(conn: Connection, crypto: StoreCrypto, project_id: int) -> dict[st
             sa.select(surrogates.c.label, surrogates.c.original_enc).where(surrogates.c.project_id == project_id)
         )
     }
-
-
-def label_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for all labels, longest first: "[Person 12]" wins over "[Person 1]"."""
-    labels = sorted(set(labels), key=len, reverse=True)
-    return re.compile("|".join(re.escape(label) for label in labels)) if labels else None
 
 
 def reidentify(conn: Connection, crypto: StoreCrypto, project_id: int, text: str) -> str:

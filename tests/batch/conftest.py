@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from service.batch.runner import BatchRequest, BatchSummary, run_batch
 from service.config import Settings
+from service.context import AppContext
+from service.engine.engine import Engine
 from service.store import generate_store_key
 # The HTTP app over a real store (SQLite file and PostgreSQL), shared with the project tests.
 from tests.projects.conftest import (  # noqa: F401  (fixtures, shared rather than duplicated)
@@ -49,6 +52,14 @@ EXPECTED_FORMATS = {
 CORRUPT = "calls/broken.vtt"
 # Names in the inputs that must not survive in any output or report.
 NAMES = ["Dana Whitfield", "Omar Haddad", "Nora Lindqvist", "Tomasz Brezina", "Ines Valdemar", "Priya Raman"]
+
+
+def batch(request: BatchRequest, *, engine: Engine | None = None, store_at: Settings | None = None) -> BatchSummary:
+    """One batch run in this process with an application context of its own, as ``tanon batch``
+    has (``engine``: the session engine, for runs in this process; ``store_at``: settings that
+    point at a project store)."""
+    with AppContext(store_at, engine=engine, create_store_key=True) as context:
+        return run_batch(request, context, progress=False)
 
 
 def make_mixed_folder(root: Path) -> Path:

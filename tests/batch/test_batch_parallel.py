@@ -12,11 +12,11 @@ import time
 import pytest
 
 from service import formats
-from service.batch.runner import BatchRequest, run_batch
+from service.batch.runner import BatchRequest
 from service.config import Settings
 from service.store import ProjectStore, generate_store_key
 
-from .conftest import EXAMPLE, NAMES, docx_bytes, make_mixed_folder, outputs, temp_files, tree_digest
+from .conftest import EXAMPLE, NAMES, batch, docx_bytes, make_mixed_folder, outputs, temp_files, tree_digest
 
 REPO = EXAMPLE.parent.parent
 PEOPLE = ["Dana Whitfield", "Omar Haddad", "Nora Lindqvist", "Tomasz Brezina", "Ines Valdemar"]
@@ -35,14 +35,14 @@ def shared_names_folder(root, copies: int = 6, repeat: int = 1):
 
 
 def serial(engine, in_dir, out_dir, **options):
-    return run_batch(BatchRequest(in_dir, out_dir, **options), engine=engine, progress=False)
+    return batch(BatchRequest(in_dir, out_dir, **options), engine=engine)
 
 
 def test_two_workers_give_the_same_files_as_one(engine, tmp_path):
     in_dir = shared_names_folder(tmp_path / "in")
     make_mixed_folder(in_dir / "mixed")
     serial(engine, in_dir, tmp_path / "one")
-    summary = run_batch(BatchRequest(in_dir, tmp_path / "two", workers=2), progress=False)
+    summary = batch(BatchRequest(in_dir, tmp_path / "two", workers=2))
 
     assert summary.failed == 1 and summary.ok == summary.files - 1  # the corrupt sample
     one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
@@ -122,7 +122,7 @@ def test_dask_cluster_gives_the_same_files_as_a_local_run(engine, tmp_path, dask
     in_dir = shared_names_folder(tmp_path / "in")
     make_mixed_folder(in_dir / "mixed")
     serial(engine, in_dir, tmp_path / "local")
-    summary = run_batch(BatchRequest(in_dir, tmp_path / "dask", dask=dask_scheduler), progress=False)
+    summary = batch(BatchRequest(in_dir, tmp_path / "dask", dask=dask_scheduler))
 
     assert summary.ok == summary.files - 1
     assert outputs(tmp_path / "dask") == outputs(tmp_path / "local")
@@ -138,10 +138,8 @@ def test_dask_cluster_with_a_project_on_postgresql(engine, tmp_path, dask_schedu
             project = store.create_project(name)
             store.add_term(project.id, "Northwind Analytics", "ORGANIZATION", surrogate="Company Q")
     in_dir = shared_names_folder(tmp_path / "in")
-    run_batch(BatchRequest(in_dir, tmp_path / "local", project="local"), settings=settings, engine=engine,
-              progress=False)
-    summary = run_batch(BatchRequest(in_dir, tmp_path / "dask", project="on-dask", dask=dask_scheduler),
-                        settings=settings, progress=False)
+    batch(BatchRequest(in_dir, tmp_path / "local", project="local"), store_at=settings, engine=engine)
+    summary = batch(BatchRequest(in_dir, tmp_path / "dask", project="on-dask", dask=dask_scheduler), store_at=settings)
 
     assert summary.failed == 0
     assert outputs(tmp_path / "dask") == outputs(tmp_path / "local")

@@ -14,16 +14,16 @@ import yaml
 
 from service import cli, formats
 from service.batch.backends import pool_context
-from service.batch.runner import BatchRequest, run_batch
+from service.batch.runner import BatchRequest
 from service.config import DEFAULT_CONFIG_PATH, get_settings
 from service.errors import InputError
 from service.store import ProjectStore
 
-from .conftest import CORRUPT, EXPECTED_FORMATS, NAMES, docx_bytes, outputs, temp_files, tree_digest
+from .conftest import CORRUPT, EXPECTED_FORMATS, NAMES, batch, docx_bytes, outputs, temp_files, tree_digest
 
 
 def run(engine, in_dir, out_dir, **options):
-    return run_batch(BatchRequest(in_dir, out_dir, **options), engine=engine, progress=False)
+    return batch(BatchRequest(in_dir, out_dir, **options), engine=engine)
 
 
 def test_batch_redacts_every_format_into_the_same_paths(engine, mixed_folder, tmp_path):
@@ -252,8 +252,7 @@ def test_batch_with_project_shares_the_study_surrogates(engine, tmp_path, store_
     in_dir.mkdir()
     (in_dir / "a.txt").write_text("Dana Whitfield: I moved to Northwind last year.\n", encoding="utf-8")
     for out in ("out1", "out2"):
-        summary = run_batch(BatchRequest(in_dir, tmp_path / out, project="study"), settings=settings, engine=engine,
-                            progress=False)
+        summary = batch(BatchRequest(in_dir, tmp_path / out, project="study"), store_at=settings, engine=engine)
         assert summary.ok == 1
     first, second = (tmp_path / "out1" / "a.txt").read_text(), (tmp_path / "out2" / "a.txt").read_text()
     assert first == second and "[Company Q]" in first and "Northwind" not in first

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from service import cli
 from service.config import get_settings
 from tests.builders import docx_bytes  # noqa: F401  (used by this folder's tests)
 
@@ -50,7 +49,6 @@ def repo(tmp_path, monkeypatch, engine) -> Path:
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     monkeypatch.chdir(root)
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
     for var in ("TANON_STORE_URL", "TANON_STORE_KEY", "TANON_STORE_KEY_FILE", "TANON_CONFIG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -60,10 +58,10 @@ def repo(tmp_path, monkeypatch, engine) -> Path:
 
 
 @pytest.fixture
-def tanon(capsys):
-    """tanon("check", "a.txt") -> Run(code, stdout, stderr), through ``cli.main``."""
+def tanon(capsys, cli_main):
+    """tanon("check", "a.txt") -> Run(code, stdout, stderr), through ``cli.main`` with the session engine."""
     def run(*argv: str) -> Run:
-        code = cli.main(list(argv))
+        code = cli_main(list(argv))
         captured = capsys.readouterr()
         return Run(code, captured.out, captured.err)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from service.vocabulary.canonical import canonical_form
-from service.engine.pseudonymize import Grouping, TypeCues, apply_replacements, letter_label, pseudonymize
+from service.engine.pseudonymize import Grouping, TypeCues, apply_replacements, pseudonymize
+from service.vocabulary.surrogate_labels import letter_label
 from service.models import Decision
 
 GROUPING = Grouping(guesses=frozenset({"r.v1"}), decisive_score=0.85, generic_words=frozenset({"inc", "group"}),

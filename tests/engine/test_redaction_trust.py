@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from service.projects import ProjectSettings, build_options
+from service.project_access import build_options
+from service.project_settings import ProjectSettings
 from recognizers.project_dictionary_recognizer import DictionaryEntry
 from tests.conftest import REPO
 
@@ -86,7 +87,8 @@ _REPORT_SCRIPT = """
 import json, sys
 from service.config import load_engine_config
 from service.engine.engine import Engine
-from service.projects import ProjectSettings, build_options
+from service.project_access import build_options
+from service.project_settings import ProjectSettings
 from recognizers.project_dictionary_recognizer import DictionaryEntry
 text = sys.stdin.read()
 terms = [DictionaryEntry("Northwind Analytics", "ORGANIZATION", ("Northwynd",)), DictionaryEntry("Nortwand", "PRODUCT")]

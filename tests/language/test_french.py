@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from service import cli
 from service.config import Settings
 from tests.language.gold.build import build
 
@@ -60,9 +59,8 @@ def test_the_gold_set_is_built_from_its_marked_excerpts():
         assert all(doc["text"][e["start"]:e["end"]] == e["text"] for e in doc["entities"])
 
 
-def test_tanon_eval_in_french(french, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "_engine", lambda config: french)
-    assert cli.main(["eval", str(GOLD), "--language", "fr", "--json"]) == 0
+def test_tanon_eval_in_french(cli_main, french, capsys):
+    assert cli_main(["eval", str(GOLD), "--language", "fr", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["docs"] == 12 and result["R_direct"] >= 0.85 and result["P_tok"] >= 0.9
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from service import cli
 from service.batch.runner import BatchRequest, run_batch
 from service.config import Settings
+from service.context import AppContext
 
 NAMES = ("Oberhuber", "Brandlhuber", "Wachtendonk", "Ferreño", "Valdeoro", "Iturralde")
 
@@ -17,15 +17,9 @@ def no_names(*texts: str) -> bool:
     return not any(name in text for text in texts for name in NAMES)
 
 
-@pytest.fixture
-def shared_engine(engine, monkeypatch):
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
-
-
-@pytest.mark.usefixtures("shared_engine")
-def test_cli_redact_refuses_german_with_exit_2_and_writes_nothing(german_path, tmp_path, capsys):
+def test_cli_redact_refuses_german_with_exit_2_and_writes_nothing(cli_main, german_path, tmp_path, capsys):
     out = tmp_path / "out.txt"
-    assert cli.main(["redact", str(german_path), "-o", str(out)]) == 2
+    assert cli_main(["redact", str(german_path), "-o", str(out)]) == 2
     captured = capsys.readouterr()
     assert f"{german_path}: the transcript looks German (de" in captured.err
     assert "--language en" in captured.err and "nlp.models.de" in captured.err
@@ -33,27 +27,24 @@ def test_cli_redact_refuses_german_with_exit_2_and_writes_nothing(german_path, t
     assert no_names(captured.err)
 
 
-@pytest.mark.usefixtures("shared_engine")
-def test_cli_analyze_refuses_spanish_with_exit_2(spanish_path, capsys):
-    assert cli.main(["analyze", str(spanish_path), "--json"]) == 2
+def test_cli_analyze_refuses_spanish_with_exit_2(cli_main, spanish_path, capsys):
+    assert cli_main(["analyze", str(spanish_path), "--json"]) == 2
     captured = capsys.readouterr()
     assert f"{spanish_path}: the transcript looks Spanish (es" in captured.err
     assert captured.out == "" and no_names(captured.err)
 
 
-@pytest.mark.usefixtures("shared_engine")
-def test_cli_language_en_analyses_it_anyway(german_path, capsys):
-    assert cli.main(["analyze", str(german_path), "--language", "en", "--json"]) == 0
+def test_cli_language_en_analyses_it_anyway(cli_main, german_path, capsys):
+    assert cli_main(["analyze", str(german_path), "--language", "en", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["entities"]
 
 
-@pytest.mark.usefixtures("shared_engine")
 @pytest.mark.parametrize("language,message", [
     ("de", "no model for German (de) is installed; the installed models analyse English (en)"),  # (, French (fr))
     ("german", "'german' is not a language code"),
 ])
-def test_cli_language_without_a_model_is_refused(german_path, capsys, language, message):
-    assert cli.main(["redact", str(german_path), "--language", language]) == 2
+def test_cli_language_without_a_model_is_refused(cli_main, german_path, capsys, language, message):
+    assert cli_main(["redact", str(german_path), "--language", language]) == 2
     assert message in capsys.readouterr().err
 
 
@@ -69,18 +60,17 @@ def test_cli_redact_as_a_subprocess_exits_2(german_path, tmp_path):
     assert "looks German (de" in run.stderr and "Traceback" not in run.stderr
 
 
-def test_check_reports_the_file_and_the_language(german_path, tmp_path, monkeypatch, engine, capsys):
+def test_check_reports_the_file_and_the_language(cli_main, german_path, tmp_path, monkeypatch, capsys):
     from service.config import get_settings
 
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     (root / "de.txt").write_bytes(german_path.read_bytes())
     monkeypatch.chdir(root)
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     get_settings.cache_clear()
     try:
-        assert cli.main(["check", "de.txt"]) == 2
+        assert cli_main(["check", "de.txt"]) == 2
     finally:
         get_settings.cache_clear()
     captured = capsys.readouterr()
@@ -94,7 +84,8 @@ def test_batch_fails_the_file_with_the_reason_and_redacts_the_others(german_path
     in_dir.mkdir()
     for path in (german_path, spanish_path, example_path):
         (in_dir / path.name).write_bytes(path.read_bytes())
-    result = run_batch(BatchRequest(in_dir, out_dir), engine=engine, progress=False)
+    with AppContext(engine=engine) as context:
+        result = run_batch(BatchRequest(in_dir, out_dir), context, progress=False)
     assert result.return_code == 1
     report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
     rows = {row["path"]: row for row in report["files"]}

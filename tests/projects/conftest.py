@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
-from service.api.deps import get_engine
-from service.config import Settings, get_settings
+from service.config import Settings
+from service.context import AppContext
 from service.store import ProjectStore
 from tests.store.conftest import backend, postgres_base_url, postgres_url, store, store_key  # noqa: F401  (shared, not duplicated)
 
@@ -45,10 +45,9 @@ def settings(store_url, store_key) -> Settings:
 
 
 def make_client(engine, settings: Settings, store: ProjectStore | None) -> TestClient:
-    app = create_app(settings, store=store)
-    app.dependency_overrides[get_engine] = lambda: engine
-    app.dependency_overrides[get_settings] = lambda: settings
-    return TestClient(app)
+    """The app with an application context of the test's: the session engine, ``settings``
+    and ``store`` (None: the app opens the store ``settings`` point at, as a service does)."""
+    return TestClient(create_app(AppContext(settings, engine=engine, store=store)))
 
 
 @pytest.fixture

@@ -123,7 +123,8 @@ def test_dictionary_crud_import_export(client, project_a):
 
 
 def test_dictionary_terms_are_found_through_the_engine(client, project_a):
-    """Term "Northwind Analytics": its spellings are found with the term as the reason; "north"/"wind" are not."""
+    """Term "Northwind Analytics": its spellings are found, each row naming the term in its own
+    field (never in the reason); "north"/"wind" are not."""
     add_term(client, project_a, term="Northwind Analytics", entity_type="ORGANIZATION")
     text = (
         "Interviewer: Which clients did you work with?\n"
@@ -138,14 +139,16 @@ def test_dictionary_terms_are_found_through_the_engine(client, project_a):
         entity = by_surface[surface]
         assert entity["recognizer"] == "project_dictionary.v1", entity
         assert entity["entity_type"] == "ORGANIZATION"
-        assert 'dictionary term "Northwind Analytics"' in entity["reason"]
+        assert entity["term"] == "Northwind Analytics"
+        assert entity["reason"].startswith("project dictionary term (") and "orth" not in entity["reason"]
     assert "north" not in by_surface and "wind" not in by_surface
     # Capitalised, spaCy also claims it; the dictionary's match outranks the model's.
-    assert 'dictionary term "Northwind Analytics"' in by_surface["Nortwind"]["reason"]
+    assert by_surface["Nortwind"]["term"] == "Northwind Analytics"
     # Without the project the dictionary's forms are not found as such.
     plain = client.post("/v1/analyze", json={"text": text}).json()["entities"]
     assert "northwind's" not in {text[e["start"]:e["end"]] for e in plain}
     assert not any(e["recognizer"] == "project_dictionary.v1" for e in plain)
+    assert not any("term" in e for e in plain)
 
 
 def test_capitalised_misspelling_is_reported_as_the_dictionary_term(client, project_a):

@@ -1,4 +1,5 @@
-"""service.projects: settings, options, the store-backed surrogate book and opening the store."""
+"""A project's settings (service.project_settings), its options and store-backed surrogate book
+(service.project_access), and opening the store (service.store_setup)."""
 from __future__ import annotations
 
 import stat
@@ -7,20 +8,9 @@ import pytest
 
 from service.config import Settings
 from service.engine.engine import RequestOptions
-from service.projects import (
-    OptionsCache,
-    ProjectSettingsError,
-    StoreBook,
-    StoreNotConfigured,
-    StoreSetupError,
-    check_project_name,
-    default_key_file,
-    open_store,
-    parse_settings,
-    project_options,
-    resolve_project,
-    store_key,
-)
+from service.project_access import InvalidStoredSettings, OptionsCache, StoreBook, project_options, resolve_project
+from service.project_settings import ProjectSettingsError, check_project_name, parse_settings
+from service.store_setup import StoreNotConfigured, StoreSetupError, default_key_file, open_store, store_key
 from service.store import ProjectNotFound, generate_store_key
 
 TEMPLATES = {"ORGANIZATION": "[Company {letter}]", "PERSON": "[Person {n}]"}
@@ -121,8 +111,9 @@ def test_options_cache_rebuilds_only_when_dictionary_or_settings_change(store):
     fourth = project_options(store, changed, cache=cache)
     assert fourth is not third and fourth.allow == frozenset({"spark"})
     broken = store.update_project_settings(project.id, {"colour": "red"})
-    with pytest.raises(ProjectSettingsError):
+    with pytest.raises(InvalidStoredSettings) as caught:
         project_options(store, broken, cache=cache)
+    assert str(caught.value).startswith(f"project {project.id}: invalid project settings") and "red" not in str(caught.value)
 
 
 def test_resolve_project_by_id_name_or_digits(store):
@@ -234,3 +225,14 @@ def test_dictionary_hits_survive_presidio_deduplication_against_equal_ner_scores
     for results in ([ner, hit], [hit, ner]):
         (kept,) = EntityRecognizer.remove_duplicates(results)
         assert kept.recognition_metadata["dictionary_canonical"] == "northwind analytics"
+
+
+def test_engine_keeps_an_organization_and_its_short_form_together_across_documents(engine, store):
+    project = store.create_project("short-forms")
+    book = StoreBook(store, project.id)
+    first = engine.redact("Interviewer: Where do you work?\nAmara: At Halvorsen Analytics, for two years.",
+                          book=book).text
+    second = engine.redact("Interviewer: And before?\nAmara: Before that I was at Halvorsen Inc. too.", book=book).text
+    assert "Halvorsen" not in first + second
+    label = first.split("At ", 1)[1].split(",", 1)[0]
+    assert label.startswith("[Company") and label in second

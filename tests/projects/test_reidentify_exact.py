@@ -12,7 +12,7 @@ import pytest
 
 from service import formats
 from service.pipeline import redact_document
-from service.projects import StoreBook, project_options
+from service.project_access import StoreBook, project_options
 from service.restoration import APPROXIMATE, EXACT, TEXT, reidentify_document
 from tests.builders import docx_bytes
 

@@ -3,7 +3,12 @@ import time
 import pytest
 
 from recognizers.base import TranscriptRecognizer
-from recognizers.project_dictionary_recognizer import CANONICAL_METADATA_KEY, ProjectDictionaryRecognizer
+from recognizers.project_dictionary_recognizer import (
+    CANONICAL_METADATA_KEY,
+    HOW_METADATA_KEY,
+    TERM_METADATA_KEY,
+    ProjectDictionaryRecognizer,
+)
 
 TERMS = [
     ("Northwind Analytics", "ORGANIZATION", ["NWA"]),
@@ -82,7 +87,9 @@ def test_project_dictionary_recognizer_is_a_transcript_recognizer(recognizer):
 def test_project_dictionary_recognizer_explains_fuzzy_matches(recognizer):
     (result,) = recognizer.analyze("at Nortwind Analytics we", None, None)
     reason = result.analysis_explanation.textual_explanation
-    assert reason.startswith('dictionary term "Northwind Analytics" (fuzzy ')
+    assert reason.startswith("project dictionary term (fuzzy ") and "Nort" not in reason
+    assert result.recognition_metadata[TERM_METADATA_KEY] == "Northwind Analytics"
+    assert result.recognition_metadata[HOW_METADATA_KEY] == reason.removeprefix("project dictionary term (")[:-1]
     assert 0.85 < result.score < 0.95  # above the NER model, below an exact match
     assert result.recognition_metadata[CANONICAL_METADATA_KEY] == "northwind analytics"
     assert result.recognition_metadata["recognizer_name"] == "project_dictionary.v1"
@@ -91,7 +98,9 @@ def test_project_dictionary_recognizer_explains_fuzzy_matches(recognizer):
 def test_project_dictionary_recognizer_prefers_exact_full_term(recognizer):
     (result,) = recognizer.analyze("Northwind Analytics", None, None)
     assert result.score == 0.98
-    assert result.analysis_explanation.textual_explanation == 'dictionary term "Northwind Analytics" (exact)'
+    assert result.analysis_explanation.textual_explanation == "project dictionary term (exact)"
+    assert (result.recognition_metadata[TERM_METADATA_KEY], result.recognition_metadata[HOW_METADATA_KEY]) == (
+        "Northwind Analytics", "exact")
 
 
 def test_project_dictionary_recognizer_filters_entities(recognizer):

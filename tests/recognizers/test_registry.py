@@ -31,6 +31,10 @@ def test_registry_every_recognizer_has_strict_options_with_defaults(name):
         ("gazetteer.v1", {"score": 1.5}, "recognizer gazetteer.v1: option 'score': Input should be less than or equal to 1"),
         ("placeholder.v1", {"nouns": ["site", 4]}, "recognizer placeholder.v1: option 'nouns[1]': Input should be a valid string"),
         ("speaker_name.v1", {"scor": 1, "score": 0.5}, "recognizer speaker_name.v1: unknown option 'scor'"),
+        ("spoken_phone.v1", {"regions": ["GB", "UK"]},
+         "recognizer spoken_phone.v1: option 'regions': Value error, not a phonenumbers region code: UK (e.g. GB, not UK)"),
+        ("street_address.v1", {"cue_window": -1},
+         "recognizer street_address.v1: option 'cue_window': Input should be greater than or equal to 0"),
     ],
 )
 def test_registry_refuses_bad_options_by_name(name, options, message):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from service.store import ProjectStore, canonical_form
-from service.engine.pseudonymize import letter_label
+from service.vocabulary.surrogate_labels import letter_label
 
 PEOPLE = [
     "Jane Okafor", "Dr. Ravi Menon", "Lena Fischer", "Tomasz Wojcik", "Amara Nwosu", "Hiroshi Tanaka",

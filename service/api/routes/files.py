@@ -5,19 +5,20 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from service.api.auth import TextCallerDep, project_context
-from service.api.deps import EngineDep, SettingsDep
+from service.api.auth import TextCallerDep, project_scope
+from service.api.deps import ContextDep, EngineDep, SettingsDep
+from service.api.limits import read_upload
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
-from service.engine.engine import TextTooLong
+from service.decisions import DecisionsDocument, parse_decisions
 from service.errors import InputError
 from service.pipeline import analyze_document, redact_document
-from service.projects import report_rows
-from service.report import entity_rows, located_rows, summary
+from service.report import entity_rows, summary
+from service.review_record import review_record
 
 router = APIRouter(prefix="/v1", tags=["files"])
 
@@ -25,45 +26,40 @@ FileField = Annotated[UploadFile, File(description="The transcript file")]
 FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
 LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
-
-
-async def _read_upload(file: UploadFile, settings: Settings) -> bytes:
-    data = await file.read(settings.max_request_bytes + 1)
-    if len(data) > settings.max_request_bytes:
-        raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
-    return data
+DecisionsField = Annotated[
+    UploadFile | str | None,
+    Form(description="A reviewer's decisions document (JSON, as the review page downloads it), as a file or a "
+                     "text field: applied after the engine's own; refused with 422 if made on other bytes"),
+]
 
 
 @router.post(
     "/analyze/file",
     response_model=AnalyzedFilePublic,
+    response_model_exclude_none=True,
     summary="Find identifying names in a transcript file (txt, Otter txt, vtt, srt, docx, json)",
 )
 async def analyze_file(
     engine: EngineDep,
     settings: SettingsDep,
-    http: Request,
+    context: ContextDep,
     caller: TextCallerDep,
     file: FileField,
     format: FormatField = None,
     project: ProjectField = None,
     language: LanguageField = None,
 ) -> AnalyzedFilePublic:
-    data = await _read_upload(file, settings)
+    data = await read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
-    context = await run_in_threadpool(project_context, http, settings, caller, project)
-    try:
-        transcript, analysis = await run_in_threadpool(
-            analyze_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, options=context.options, language=language,
-        )
-    except InputError as exc:
-        raise HTTPException(422, detail=exc.reason) from None
-    except TextTooLong as exc:
-        raise HTTPException(413, detail=str(exc)) from None
-    return AnalyzedFilePublic(filename=file.filename, format=transcript.format,
-                              entities=located_rows(transcript, analysis))
+    scope = await run_in_threadpool(project_scope, context, caller, project)
+    transcript, analysis = await run_in_threadpool(
+        analyze_document, engine, data, name=file.filename, format=format,
+        max_bytes=settings.max_request_bytes, options=scope.options, language=language,
+    )
+    # The caller holds a key of the project: it may see which dictionary term each hit matched.
+    rows = entity_rows(analysis, transcript=transcript, show_terms=scope.project is not None)
+    return AnalyzedFilePublic(filename=file.filename, format=transcript.format, entities=rows)
 
 
 @router.post(
@@ -75,35 +71,43 @@ async def analyze_file(
 async def redact_file(
     engine: EngineDep,
     settings: SettingsDep,
-    http: Request,
+    context: ContextDep,
     caller: TextCallerDep,
     file: FileField,
     format: FormatField = None,
     project: ProjectField = None,
     language: LanguageField = None,
+    decisions: DecisionsField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64) and the report")] = False,
+    sensitive_record: Annotated[
+        bool, Query(description="With decisions and report=true: the review record also holds the original text")
+    ] = False,
 ) -> Response | RedactedFilePublic:
-    data = await _read_upload(file, settings)
+    data = await read_upload(file, settings)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
+    reviewed = await _read_decisions(decisions, settings)
     # Store and engine work block: run them off the event loop.
-    context = await run_in_threadpool(project_context, http, settings, caller, project)
-    try:
-        document = await run_in_threadpool(
-            redact_document, engine, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes, book=context.book, options=context.options, language=language,
-        )
-    except InputError as exc:
-        raise HTTPException(422, detail=exc.reason) from None
+    scope = await run_in_threadpool(project_scope, context, caller, project)
+    document = await run_in_threadpool(
+        redact_document, engine, data, name=file.filename, format=format,
+        max_bytes=settings.max_request_bytes, book=scope.book, options=scope.options, language=language,
+        decisions=reviewed,
+    )
     if report:
+        record = None
+        if reviewed is not None:
+            record = review_record(reviewed, document, project=scope.project.name if scope.project else None,
+                                   sensitive=sensitive_record)
         return RedactedFilePublic(
             filename=file.filename,
             format=document.format,
             content_type=document.content_type,
             data_base64=base64.b64encode(document.data).decode("ascii"),
             summary=summary(document.redaction),
-            entities=report_rows(entity_rows(document.redaction, document.redaction.surrogates)),
+            entities=entity_rows(document.redaction),  # travels with the file: no dictionary terms
             warnings=document.warnings,
+            review=record,
         )
     headers = {"X-Transcript-Format": document.format}
     if document.warnings:  # the warnings themselves are in the JSON answer (report=true)
@@ -111,6 +115,17 @@ async def redact_file(
     if file.filename:
         headers["Content-Disposition"] = f'attachment; filename="{_safe_name(file.filename)}"'
     return Response(content=document.data, media_type=document.content_type, headers=headers)
+
+
+async def _read_decisions(decisions: UploadFile | str | None, settings: Settings) -> DecisionsDocument | None:
+    """The decisions part, parsed (422 with the field and the problem, never the value)."""
+    if decisions is None or (isinstance(decisions, str) and not decisions.strip()):
+        return None
+    raw = decisions if isinstance(decisions, str) else await read_upload(decisions, settings)
+    try:
+        return parse_decisions(raw, name="decisions")
+    except InputError as exc:  # the form field's name, not the client's file name
+        raise InputError(None, f"decisions: {exc.reason}") from None
 
 
 def _safe_name(name: str) -> str:

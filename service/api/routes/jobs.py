@@ -25,16 +25,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from service.api.auth import NO_KEY, OTHER_PROJECT, CallerDep, TextCallerDep, forbidden, project_context, unauthorized
-from service.api.deps import EngineDep, SettingsDep, StoreHolder, get_engine, get_store
+from service.api.auth import NO_KEY, OTHER_PROJECT, CallerDep, TextCallerDep, forbidden, project_scope, unauthorized
+from service.api.deps import ContextDep, EngineDep, StoreDep
+from service.api.limits import read_upload
 from service.batch.fingerprint import engine_fingerprint
 from service.batch.job_runner import JobRunner
-from service.batch.report import build_report
-from service.batch.uploads import UploadError, collect_uploads
-from service.config import Settings, get_settings
-from service.projects import StoreSetupError
+from service.batch.report_files import build_report
+from service.batch.uploads import collect_uploads
+from service.context import AppContext
 from service.report import engine_info
-from service.store.jobs import DONE, FILE_OK, FILE_PENDING, Job, JobFile, JobNotFound
+from service.store.jobs import DONE, FILE_OK, FILE_PENDING, Job, JobFile
+from service.store_setup import StoreSetupError
 
 logger = logging.getLogger("tanon.api")
 
@@ -84,22 +85,16 @@ class JobPublic(BaseModel):
 # -- the runner -----------------------------------------------------------------------
 
 
-def _settings(app: FastAPI) -> Settings:
-    return getattr(app.state, "settings", None) or app.dependency_overrides.get(get_settings, get_settings)()
-
-
 def _start_runner(app: FastAPI) -> JobRunner | None:
     runner = getattr(app.state, "job_runner", None)
     if runner is not None:
         return runner
-    settings = _settings(app)
-    if getattr(app.state, "store_holder", None) is None:
-        app.state.store_holder = StoreHolder()
+    context: AppContext = app.state.context
     try:
-        store = app.state.store_holder.get(settings)
+        context.store()
     except StoreSetupError:
         return None  # no store: the job routes answer 503 and say why
-    runner = JobRunner(store, app.dependency_overrides.get(get_engine, get_engine), max_bytes=settings.max_request_bytes)
+    runner = JobRunner(context, max_bytes=context.settings.max_request_bytes)
     app.state.job_runner = runner
     runner.start()
     return runner
@@ -108,15 +103,11 @@ def _start_runner(app: FastAPI) -> JobRunner | None:
 # -- access ---------------------------------------------------------------------------
 
 
-def job_access(job_id: str, http: Request, settings: SettingsDep, caller: CallerDep) -> Job:
+def job_access(job_id: str, context: ContextDep, caller: CallerDep) -> Job:
     """The job, if the caller may see it (404 unknown, 401/403 as for projects)."""
-    if caller is None and settings.require_api_key:
+    if caller is None and context.settings.require_api_key:
         raise unauthorized(NO_KEY)
-    store = get_store(http, settings)
-    try:
-        job = store.get_job(job_id)
-    except JobNotFound:
-        raise HTTPException(404, detail="no job with that id") from None
+    job = context.store().get_job(job_id)
     if job.owner_project_id is not None:
         if caller is None:
             raise unauthorized(NO_KEY)
@@ -135,27 +126,19 @@ JobDep = Annotated[Job, Depends(job_access)]
              summary="Start a batch job over transcript files or a zip of them")
 async def create_job(
     http: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     caller: TextCallerDep,
     files: Annotated[list[UploadFile], File(description="Transcripts (.txt .vtt .srt .docx .json) or .zip archives of them")],
     project: Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")] = None,
 ) -> JobCreated:
-    uploads = []
-    for upload in files:
-        data = await upload.read(settings.max_request_bytes + 1)
-        if len(data) > settings.max_request_bytes:
-            raise HTTPException(413, detail=f"an upload exceeds the limit of {settings.max_request_bytes} bytes")
-        uploads.append((upload.filename, data))
+    settings = context.settings
+    uploads = [(upload.filename, await read_upload(upload, settings, what="an upload")) for upload in files]
     project = project.strip() if project and project.strip() else None
-    context = await run_in_threadpool(project_context, http, settings, caller, project)
-    try:
-        collected = await run_in_threadpool(collect_uploads, uploads, max_file_bytes=settings.max_request_bytes)
-    except UploadError as exc:
-        raise HTTPException(422, detail=str(exc)) from None
-    store = get_store(http, settings)
+    scope = await run_in_threadpool(project_scope, context, caller, project)
+    collected = await run_in_threadpool(collect_uploads, uploads, max_file_bytes=settings.max_request_bytes)
     job = await run_in_threadpool(
-        store.create_job, collected,
-        project_id=context.project.id if context.project is not None else None,
+        context.store().create_job, collected,
+        project_id=scope.project.id if scope.project is not None else None,
         owner_project_id=caller.project_id if caller is not None else None,
     )
     runner = _start_runner(http.app)
@@ -165,8 +148,8 @@ async def create_job(
 
 
 @router.get("/{job_id}", response_model=JobPublic, summary="A job's status, progress and per-file errors")
-def get_job(job: JobDep, http: Request, settings: SettingsDep) -> JobPublic:
-    files = get_store(http, settings).list_job_files(job.id)
+def get_job(job: JobDep, http: Request, store: StoreDep) -> JobPublic:
+    files = store.list_job_files(job.id)
     return JobPublic(
         id=job.id,
         status=job.status,
@@ -185,10 +168,10 @@ def get_job(job: JobDep, http: Request, settings: SettingsDep) -> JobPublic:
 @router.get("/{job_id}/result", summary="A zip of the redacted files and report.json (once the job is done)",
             responses={200: {"content": {"application/zip": {}}, "description": "The redacted files"}},
             response_class=Response)
-def get_job_result(job: JobDep, http: Request, settings: SettingsDep, engine: EngineDep) -> Response:
+def get_job_result(job: JobDep, store: StoreDep, engine: EngineDep) -> Response:
     if job.status != DONE:
         raise HTTPException(409, detail=f"the job is {job.status}; its result is ready when GET /v1/jobs/{{id}} says done")
-    files = get_store(http, settings).list_job_files(job.id, with_outputs=True)
+    files = store.list_job_files(job.id, with_outputs=True)
     report = build_report([_report_row(f) for f in files], project=job.project_id, engine=engine_info(engine.config),
                           fingerprint=engine_fingerprint(engine.config))
     return Response(
@@ -199,11 +182,8 @@ def get_job_result(job: JobDep, http: Request, settings: SettingsDep, engine: En
 
 
 @router.delete("/{job_id}", status_code=204, summary="Delete a job with its files and results")
-def delete_job(job: JobDep, http: Request, settings: SettingsDep) -> Response:
-    try:
-        get_store(http, settings).delete_job(job.id)
-    except JobNotFound:
-        raise HTTPException(404, detail="no job with that id") from None
+def delete_job(job: JobDep, store: StoreDep) -> Response:
+    store.delete_job(job.id)  # 404 if it went meanwhile
     return Response(status_code=204)
 
 

@@ -1,12 +1,12 @@
 """Projects: create (service admin), list, read, change settings, delete."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 
 from service.api.auth import AdminDep, ListerDep, ProjectDep, ServiceAdminDep
 from service.api.deps import StoreDep
 from service.api.schemas import ProjectCreate, ProjectCreatedPublic, ProjectPublic, ProjectUpdate
-from service.projects import ProjectSettingsError, check_project_name, parse_settings, settings_json
+from service.project_settings import check_project_name, parse_settings, settings_json
 from service.store import Project
 
 router = APIRouter(prefix="/v1/projects", tags=["projects"])
@@ -17,19 +17,12 @@ def project_public(project: Project) -> ProjectPublic:
 
 
 def _checked_settings(raw: dict) -> dict:
-    try:
-        return settings_json(parse_settings(raw))
-    except ProjectSettingsError as exc:
-        raise HTTPException(422, detail=str(exc)) from None
+    return settings_json(parse_settings(raw))  # 422 when they do not validate
 
 
 @router.post("", status_code=201, response_model=ProjectCreatedPublic, summary="Create a project (service admin token)")
 def create_project(body: ProjectCreate, _: ServiceAdminDep, store: StoreDep) -> ProjectCreatedPublic:
-    try:
-        name = check_project_name(body.name)
-    except ValueError as exc:
-        raise HTTPException(422, detail=str(exc)) from None
-    project = store.create_project(name, _checked_settings(body.settings))
+    project = store.create_project(check_project_name(body.name), _checked_settings(body.settings))
     secret = store.create_api_key(project.id, role="admin")
     return ProjectCreatedPublic(**project_public(project).model_dump(), admin_key=secret)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from service import formats
 from service.api.auth import AdminDep
 from service.api.deps import SettingsDep, StoreDep
+from service.api.limits import read_upload
 from service.api.schemas import (
     KeyEntryPublic,
     KeyExportPublic,
@@ -23,7 +24,6 @@ from service.api.schemas import (
     ReidentifyRequest,
     ReidentifyResponse,
 )
-from service.errors import InputError
 from service.restoration import NOTES, public_records, reidentify_document, reidentify_text
 
 router = APIRouter(prefix="/v1/projects/{project_id}", tags=["re-identification"])
@@ -67,16 +67,11 @@ async def reidentify_file(
     format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64), the mode and a note")] = False,
 ) -> Response | ReidentifiedFilePublic:
-    data = await file.read(settings.max_request_bytes + 1)
-    if len(data) > settings.max_request_bytes:
-        raise HTTPException(413, detail=f"file exceeds the limit of {settings.max_request_bytes} bytes")
-    try:
-        result = await run_in_threadpool(
-            reidentify_document, store, access.project_id, data, name=file.filename, format=format,
-            max_bytes=settings.max_request_bytes,
-        )
-    except InputError as exc:
-        raise HTTPException(422, detail=exc.reason) from None
+    data = await read_upload(file, settings)
+    result = await run_in_threadpool(
+        reidentify_document, store, access.project_id, data, name=file.filename, format=format,
+        max_bytes=settings.max_request_bytes,
+    )
     content_type = formats.content_type(result.format)
     if report:
         return ReidentifiedFilePublic(

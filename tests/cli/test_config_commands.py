@@ -14,7 +14,7 @@ from service import cli
 from service.config import load_engine_config
 from tests.builders import engine_yaml
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 MISSPELT = [{"name": "gazetteer.v1", "options": {"min_lenght": 3}}]
 MESSAGE = "conf/engine.yaml: recognizer gazetteer.v1: unknown option 'min_lenght'"
 
@@ -79,3 +79,13 @@ def test_cli_config_error_in_a_real_process_has_no_traceback(tmp_path):
     assert path.exists()
     assert done.returncode == 3, done.stderr
     assert MESSAGE in done.stderr and "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_config_show_through_typers_test_runner(tmp_path, monkeypatch):
+    """Invoked without ``main`` (as typer's CliRunner does), a command gets a context of its own."""
+    from typer.testing import CliRunner
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = CliRunner().invoke(cli.app, ["config", "show"])
+    assert result.exit_code == 0, result.output
+    assert "recognizers:" in result.output

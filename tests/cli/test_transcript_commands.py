@@ -8,16 +8,9 @@ import sys
 
 import pytest
 
-from service import cli
 
-
-@pytest.fixture(autouse=True)
-def shared_engine(engine, monkeypatch):
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
-
-
-def test_cli_analyze_json_matches_the_api_shape(example_path, capsys):
-    assert cli.main(["analyze", str(example_path), "--json"]) == 0
+def test_cli_analyze_json_matches_the_api_shape(cli_main, example_path, capsys):
+    assert cli_main(["analyze", str(example_path), "--json"]) == 0
     entities = json.loads(capsys.readouterr().out)["entities"]
     text = example_path.read_text(encoding="utf-8")
     surfaces = {text[e["start"]:e["end"]] for e in entities}
@@ -26,14 +19,14 @@ def test_cli_analyze_json_matches_the_api_shape(example_path, capsys):
                for e in entities)
 
 
-def test_cli_analyze_table(example_path, capsys):
-    assert cli.main(["analyze", str(example_path)]) == 0
+def test_cli_analyze_table(cli_main, example_path, capsys):
+    assert cli_main(["analyze", str(example_path)]) == 0
     assert "speaker_name.v1" in capsys.readouterr().out
 
 
-def test_cli_redact_to_file_with_report(example_path, tmp_path, capsys):
+def test_cli_redact_to_file_with_report(cli_main, example_path, tmp_path, capsys):
     out, report = tmp_path / "out.txt", tmp_path / "report.json"
-    assert cli.main(["redact", str(example_path), "-o", str(out), "--report", str(report)]) == 0
+    assert cli_main(["redact", str(example_path), "-o", str(out), "--report", str(report)]) == 0
     redacted = out.read_text(encoding="utf-8")
     assert "Priya" not in redacted and "[Person 1]" in redacted
     doc = json.loads(report.read_text(encoding="utf-8"))
@@ -42,13 +35,13 @@ def test_cli_redact_to_file_with_report(example_path, tmp_path, capsys):
     assert "Priya" not in report.read_text(encoding="utf-8")  # reports never carry original text
 
 
-def test_cli_redact_to_stdout(example_path, capsys):
-    assert cli.main(["redact", str(example_path)]) == 0
+def test_cli_redact_to_stdout(cli_main, example_path, capsys):
+    assert cli_main(["redact", str(example_path)]) == 0
     assert capsys.readouterr().out.startswith("Interview 3 - [Person 1]")
 
 
-def test_cli_refuses_to_overwrite_the_input(example_path, capsys):
-    assert cli.main(["redact", str(example_path), "-o", str(example_path)]) == 2
+def test_cli_refuses_to_overwrite_the_input(cli_main, example_path, capsys):
+    assert cli_main(["redact", str(example_path), "-o", str(example_path)]) == 2
     assert "--in-place" in capsys.readouterr().err
 
 
@@ -59,16 +52,16 @@ def test_cli_refuses_to_overwrite_the_input(example_path, capsys):
         ("Amin: hi".encode("utf-16-le"), "NUL byte"),
     ],
 )
-def test_cli_bad_input_names_the_file_and_exits_2(tmp_path, capsys, content, message):
+def test_cli_bad_input_names_the_file_and_exits_2(cli_main, tmp_path, capsys, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    assert cli.main(["analyze", str(path), "--json"]) == 2
+    assert cli_main(["analyze", str(path), "--json"]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and message in err
 
 
-def test_cli_missing_file_exits_2(tmp_path, capsys):
-    assert cli.main(["redact", str(tmp_path / "nope.txt")]) == 2
+def test_cli_missing_file_exits_2(cli_main, tmp_path, capsys):
+    assert cli_main(["redact", str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
 
 
@@ -83,30 +76,30 @@ def test_cli_installed_command_runs(example_path, tmp_path):
     assert "Priya" not in out.read_text(encoding="utf-8")
 
 
-def test_cli_redact_keeps_the_file_format(tmp_path, capsys):
-    sample = Path(__file__).resolve().parent / "formats" / "samples" / "zoom.vtt"
+def test_cli_redact_keeps_the_file_format(cli_main, tmp_path, capsys):
+    sample = Path(__file__).resolve().parents[1] / "formats" / "samples" / "zoom.vtt"
     out = tmp_path / "out.vtt"
-    assert cli.main(["redact", str(sample), "-o", str(out)]) == 0
+    assert cli_main(["redact", str(sample), "-o", str(out)]) == 0
     redacted = out.read_text(encoding="utf-8")
     assert redacted.startswith("WEBVTT") and "Nora Lindqvist" not in redacted
     assert redacted.count("-->") == sample.read_text(encoding="utf-8").count("-->")
 
 
-def test_cli_malformed_file_exits_2_and_writes_nothing(tmp_path, capsys):
+def test_cli_malformed_file_exits_2_and_writes_nothing(cli_main, tmp_path, capsys):
     bad = tmp_path / "bad.srt"
     bad.write_text("1\n00:00:02,000 --> 00:00:01,000\nAmin: reversed cue\n", encoding="utf-8")
     out = tmp_path / "out.srt"
-    assert cli.main(["redact", str(bad), "-o", str(out)]) == 2
+    assert cli_main(["redact", str(bad), "-o", str(out)]) == 2
     assert str(bad) in capsys.readouterr().err
     assert not out.exists()
 
 
-SAMPLES = Path(__file__).resolve().parent / "formats" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "formats" / "samples"
 
 
-def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(capsys):
+def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(cli_main, capsys):
     sample = SAMPLES / "zoom.vtt"
-    assert cli.main(["analyze", str(sample)]) == 0
+    assert cli_main(["analyze", str(sample)]) == 0
     out = capsys.readouterr().out
     assert "WEBVTT" not in out
     # "Nora Lindqvist" opens line 5 of the file; "Martha Klein" opens line 22.
@@ -114,9 +107,9 @@ def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(capsys):
     assert f"{sample}:22:1: PERSON 'Martha Klein'" in out
 
 
-def test_cli_analyze_json_gives_transcript_offsets_and_file_positions(capsys):
+def test_cli_analyze_json_gives_transcript_offsets_and_file_positions(cli_main, capsys):
     sample = SAMPLES / "zoom.vtt"
-    assert cli.main(["analyze", str(sample), "--json"]) == 0
+    assert cli_main(["analyze", str(sample), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["format"] == "vtt"
     first = doc["entities"][0]
@@ -124,20 +117,20 @@ def test_cli_analyze_json_gives_transcript_offsets_and_file_positions(capsys):
     assert first["start"] == 0 and first["end"] == len("Nora Lindqvist")  # offsets into the transcript text
 
 
-def test_cli_analyze_reads_docx(tmp_path, capsys):
+def test_cli_analyze_reads_docx(cli_main, tmp_path, capsys):
     from tests.builders import docx_bytes
 
     path = tmp_path / "notes.docx"
     path.write_bytes(docx_bytes("Interview notes", "I joined Halvorsen Dairy with Marit Lindqvist in spring."))
-    assert cli.main(["analyze", str(path)]) == 0
+    assert cli_main(["analyze", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"{path}:2:" in out and "'Marit Lindqvist'" in out
 
 
-def test_cli_analyze_format_option(tmp_path, capsys):
+def test_cli_analyze_format_option(cli_main, tmp_path, capsys):
     path = tmp_path / "call.dat"
     path.write_bytes((SAMPLES / "otter_export.txt").read_bytes())
-    assert cli.main(["analyze", str(path), "--format", "otter", "--json"]) == 0
+    assert cli_main(["analyze", str(path), "--format", "otter", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "otter"
-    assert cli.main(["analyze", str(path), "--format", "srt"]) == 2
+    assert cli_main(["analyze", str(path), "--format", "srt"]) == 2
     assert str(path) in capsys.readouterr().err

@@ -1,30 +1,25 @@
-"""``tanon check`` and ``tanon redact-in-place``: options and output around run.py.
+"""``tanon check`` and ``tanon redact-in-place``: the pre-commit hook's commands, options
+and output around ``service.check`` (which decides what is found and the exit code).
 
 Findings go to stdout (``path:line:col: TYPE 'P***' (recognizer)``); everything else
 (errors, the summary, the mitigations) to stderr. The exit code is ``Report.return_code``.
 """
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import click
 import typer
 
-from service.check.baseline import load_baseline
 from service.check.mask import display
 from service.check.pragma import PRAGMA
-from service.check.repo_config import CONFIG_NAME, resolve_repo_config
-from service.check.report import CHECK, FIX, UPDATE_BASELINE, FileResult, Report
-from service.config import get_settings
-from service.engine.noise import normalize_surface
+from service.check.repo_config import CONFIG_NAME
+from service.check.results import CHECK, FIX, UPDATE_BASELINE, FileResult, Report
+from service.cli.parameters import app_context
 
-if TYPE_CHECKING:  # run.py loads the engine's modules (spaCy, Presidio): only when a command runs
+if TYPE_CHECKING:  # run.py loads the engine's modules (spaCy, Presidio): imported when a command runs
     from service.check.run import RunSettings
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Transcript files (pre-commit passes the staged ones).")]
@@ -48,6 +43,7 @@ EngineConfigOption = Annotated[
 
 
 def check(
+    ctx: typer.Context,
     files: FilesArg,
     show: ShowOption = False,
     baseline: BaselineOption = None,
@@ -62,34 +58,37 @@ def check(
     if fix and update:
         raise click.UsageError("use either --fix or --update-baseline, not both")
     if fix:
-        redact_in_place(files, baseline=baseline, project=project, config=config, engine_config=engine_config)
+        redact_in_place(ctx, files, baseline=baseline, project=project, config=config, engine_config=engine_config)
         return
-    from service.check.run import check_files, update_baseline
+    from service.check.run import check_files, run_settings, update_baseline
 
-    with _settings(config, baseline, project) as settings:
-        report = Report(UPDATE_BASELINE if update else CHECK)
-        results = []
-        for result in check_files(_lazy_engine(engine_config), files, settings):
-            report.add(result)
-            results.append(result)
-            _print_error(result)
-            if not update:
-                for f in result.reported:
-                    shown = display(f.surface, show=show)
-                    typer.echo(f"{result.path}:{f.line}:{f.col}: {f.entity_type} {shown!r} ({f.recognizer})")
-        if update:
-            update_baseline(results, settings.baseline)
-            where = _shown_path(settings.baseline.path)
-            _say(f"wrote {where}: {settings.baseline.count()} accepted findings in {len(settings.baseline.results)} "
-                 f"files (hashed, no names). Commit it: git add {where}")
-        else:
-            _say(report.check_summary())
-            if report.findings or report.failed:
-                _say(_mitigations(report, settings))
+    context = app_context(ctx)
+    settings = run_settings(context, repo_config=config, baseline=baseline, project=project)
+    report = Report(UPDATE_BASELINE if update else CHECK)
+    results = []
+    # The engine is built when the first readable file needs it.
+    for result in check_files(context.engine_factory(engine_config), files, settings):
+        report.add(result)
+        results.append(result)
+        _print_error(result)
+        if not update:
+            for f in result.reported:
+                shown = display(f.surface, show=show)
+                typer.echo(f"{result.path}:{f.line}:{f.col}: {f.entity_type} {shown!r} ({f.recognizer})")
+    if update:
+        update_baseline(results, settings.baseline)
+        where = _shown_path(settings.baseline.path)
+        _say(f"wrote {where}: {settings.baseline.count()} accepted findings in {len(settings.baseline.results)} "
+             f"files (hashed, no names). Commit it: git add {where}")
+    else:
+        _say(report.check_summary())
+        if report.findings or report.failed:
+            _say(_mitigations(report, settings))
     raise click.exceptions.Exit(report.return_code)  # cli.main returns its code (typer.Exit's is lost there)
 
 
 def redact_in_place(
+    ctx: typer.Context,
     files: FilesArg,
     baseline: BaselineOption = None,
     project: ProjectOption = None,
@@ -97,40 +96,20 @@ def redact_in_place(
     engine_config: EngineConfigOption = None,
 ) -> None:
     """Replace names in transcripts with pseudonyms, in place (for pre-commit); exit 1 when a file changed."""
-    from service.check.run import fix_files
+    from service.check.run import fix_files, run_settings
 
-    with _settings(config, baseline, project, with_book=True) as settings:
-        report = Report(FIX)
-        for result in fix_files(_lazy_engine(engine_config), files, settings):
-            report.add(result)
-            _print_error(result)
-            if result.changed:
-                _say(f"rewrote {result.path}: {result.replaced} names replaced with pseudonyms")
-        _say(report.fix_summary())
-        if report.changed:
-            _say("Review the rewritten files, then git add them.")
+    context = app_context(ctx)
+    settings = run_settings(context, repo_config=config, baseline=baseline, project=project, with_book=True)
+    report = Report(FIX)
+    for result in fix_files(context.engine_factory(engine_config), files, settings):
+        report.add(result)
+        _print_error(result)
+        if result.changed:
+            _say(f"rewrote {result.path}: {result.replaced} names replaced with pseudonyms")
+    _say(report.fix_summary())
+    if report.changed:
+        _say("Review the rewritten files, then git add them.")
     raise click.exceptions.Exit(report.return_code)  # cli.main returns its code (typer.Exit's is lost there)
-
-
-@contextmanager
-def _settings(config: Path | None, baseline: Path | None, project: str | None, *,
-              with_book: bool = False) -> Iterator["RunSettings"]:
-    from service.check.run import RunSettings
-    from service.cli import _project  # the CLI's own project handling (store, options, book)
-
-    repo = resolve_repo_config(config, Path.cwd())
-    loaded = load_baseline(baseline or repo.baseline_path())
-    with _project(project or repo.project) as (options, book):
-        allow = frozenset(form for form in (normalize_surface(word) for word in repo.allow) if form)
-        yield RunSettings(repo, loaded, replace(options, allow=options.allow | allow),
-                          get_settings().max_request_bytes, book if with_book else None)
-
-
-def _lazy_engine(engine_config: Path | None):
-    """The engine, loaded on first use (a run over unreadable files never loads the model)."""
-    from service.cli import _engine
-
-    return functools.cache(lambda: _engine(engine_config))
 
 
 def _print_error(result: FileResult) -> None:

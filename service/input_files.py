@@ -1,13 +1,13 @@
-"""Reading input files with clear errors, and writing outputs atomically (``write_atomic``)."""
+"""Reading the files a user names on the command line (or a batch folder holds), with errors
+that name the file and say what is wrong; outputs are written with ``service.atomic_files``."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from service import formats
-from service.atomic_files import write_atomic
 from service.errors import InputError
 
-__all__ = ["read_input_file", "read_text_file", "write_atomic"]
+__all__ = ["read_input_file", "read_text_file"]
 
 
 def read_input_file(path: Path, *, max_bytes: int) -> bytes:

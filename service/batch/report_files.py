@@ -11,7 +11,7 @@ from pathlib import Path
 
 from service.batch.manifest import OK, FileRecord
 from service.batch.paths import REPORT_CSV, REPORT_JSON
-from service.textfile import write_atomic
+from service.atomic_files import write_atomic
 
 REPORT_VERSION = 1
 _FORMULA_START = ("=", "+", "-", "@")  # spreadsheets run cells starting with these

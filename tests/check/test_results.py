@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from service.check.findings import BASELINE, PRAGMA, NameFinding
-from service.check.report import CHECK, FIX, UPDATE_BASELINE as BASELINE_MODE, FileResult, Report
+from service.check.results import CHECK, FIX, UPDATE_BASELINE as BASELINE_MODE, FileResult, Report
 
 FOUND = NameFinding(0, 5, 1, 1, "PERSON", "speaker_name.v1", "Priya")
 ACCEPTED = NameFinding(0, 5, 1, 1, "PERSON", "speaker_name.v1", "Priya", BASELINE)

@@ -4,32 +4,29 @@ The command line opens the store in ``TANON_STORE_URL`` (default: a SQLite file 
 ``~/.local/share/tanon``) directly, without API keys: whoever can read the store file and
 its key can read everything. Messages (stderr) never contain names; data goes to stdout or
 to files written with mode 600.
+
+The store is opened by the application context when a command first asks for it; the
+commands that read transcripts import ``service.restoration`` when they run, since it
+loads the engine's modules (spaCy, Presidio) that the other commands do without.
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+import yaml
 
-from typing import TYPE_CHECKING
+from service.atomic_files import write_atomic
+from service.cli.parameters import app_context, err
+from service.errors import InputError, TanonError
+from service.input_files import read_input_file, read_text_file
+from service.project_settings import ProjectSettingsError, check_project_name, parse_settings, settings_json
 
-from service.config import get_settings
-from service.errors import InputError, SetupError
-from service.textfile import read_input_file, read_text_file, write_atomic
-from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES
-
-if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only when a command needs it
-    from service.store import Project, ProjectStore
-
-# Kept in step with service.store.entities (imported lazily, see above).
-ORGANIZATION_ROLES = ("employer", "client", "vendor", "data_provider", "other")
+from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES, ORGANIZATION_ROLES
 
 project_app = typer.Typer(
     no_args_is_help=True,
@@ -39,57 +36,7 @@ project_app = typer.Typer(
 dict_app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, help="A project's dictionary of known names.")
 project_app.add_typer(dict_app, name="dict")
 
-err = Console(stderr=True, soft_wrap=True, highlight=False)
-
 ProjectArg = Annotated[str, typer.Argument(help="Project name or id.")]
-
-
-def _announce(message: str) -> None:
-    err.print(message, markup=False)
-
-
-def open_local_store() -> "ProjectStore":
-    """The store the settings point at; creates the key file beside a new SQLite store."""
-    from service.projects import open_store
-
-    return open_store(get_settings(), create_key=True, announce=_announce)
-
-
-@contextmanager
-def local_store() -> Iterator["ProjectStore"]:
-    """Open the store and turn store errors into the command line's errors (exit 2 or 3)."""
-    store = open_local_store()
-    try:
-        with store_errors():
-            yield store
-    finally:
-        store.close()
-
-
-@contextmanager
-def store_errors(where: str = "project") -> Iterator[None]:
-    import sqlalchemy as sa
-
-    from service.store import InvalidStoreKey, KeyMismatch, StoreBusy, StoreError
-
-    try:
-        yield
-    except (InvalidStoreKey, KeyMismatch, StoreBusy) as exc:
-        raise SetupError(f"project store: {exc}") from None
-    except StoreError as exc:  # messages name ids and kinds, never names
-        raise InputError(where, str(exc)) from None
-    except sa.exc.SQLAlchemyError as exc:
-        raise SetupError(f"project store database error ({exc.__class__.__name__})") from None
-
-
-def find_project(store: "ProjectStore", ref: str) -> "Project":
-    from service.projects import resolve_project
-    from service.store import ProjectNotFound
-
-    try:
-        return resolve_project(store, ref)
-    except ProjectNotFound:
-        raise InputError("project", "no project with that name or id") from None
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -103,35 +50,29 @@ def write_private(path: Path, data: bytes) -> None:
 
 @project_app.command("create")
 def create(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A unique project name (not only digits).")],
     settings_file: Annotated[
         Optional[Path], typer.Option("--settings", help="JSON or YAML project settings (entities, allow_list).")
     ] = None,
 ) -> None:
     """Create a project and print its first admin API key (shown once)."""
-    from service.projects import ProjectSettingsError, check_project_name, parse_settings, settings_json
-
-    try:
-        name = check_project_name(name)
-    except ValueError as exc:
-        raise InputError("project name", str(exc)) from None
+    name = check_project_name(name)
     settings: dict = {}
     if settings_file is not None:
-        settings = _read_settings_file(settings_file)
         try:
-            settings = settings_json(parse_settings(settings))
-        except ProjectSettingsError as exc:
-            raise InputError(str(settings_file), str(exc)) from None
-    with local_store() as store:
-        project = store.create_project(name, settings)
-        secret = store.create_api_key(project.id, role="admin")
+            settings = settings_json(parse_settings(_read_settings_file(settings_file)))
+        except ProjectSettingsError as exc:  # say which file
+            raise exc.at(str(settings_file)) from None
+    context = app_context(ctx)
+    store = context.store()
+    project = store.create_project(name, settings)
+    secret = store.create_api_key(project.id, role="admin")
     err.print(f"created project {project.id}; its admin API key (for the HTTP API) is shown once, below:", markup=False)
     typer.echo(secret)
 
 
 def _read_settings_file(path: Path) -> dict:
-    import yaml
-
     text = read_text_file(path, max_bytes=1_000_000)
     try:
         data = yaml.safe_load(text)  # JSON is YAML
@@ -143,10 +84,11 @@ def _read_settings_file(path: Path) -> dict:
 
 
 @project_app.command("list")
-def list_projects(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def list_projects(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the projects in the local store."""
-    with local_store() as store:
-        projects = store.list_projects()
+    context = app_context(ctx)
+    store = context.store()
+    projects = store.list_projects()
     if as_json:
         rows = [{"id": p.id, "name": p.name, "settings": p.settings, "created_at": p.created_at.isoformat()} for p in projects]
         typer.echo(json.dumps(rows, ensure_ascii=False))
@@ -157,33 +99,38 @@ def list_projects(as_json: Annotated[bool, typer.Option("--json", help="Print JS
 
 @project_app.command("delete")
 def delete(
+    ctx: typer.Context,
     project: ProjectArg,
     yes: Annotated[bool, typer.Option("--yes", help="Really delete: the key, dictionary and API keys go too.")] = False,
 ) -> None:
     """Delete a project with its re-identification key, dictionary and API keys."""
     if not yes:
         raise InputError("project", "deleting a project destroys its re-identification key; add --yes")
-    with local_store() as store:
-        found = find_project(store, project)
-        store.delete_project(found.id)
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    store.delete_project(found.id)
     err.print(f"deleted project {found.id}", markup=False)
 
 
 @project_app.command("api-key")
 def api_key(
+    ctx: typer.Context,
     project: ProjectArg,
     role: Annotated[str, typer.Option("--role", help="admin or redactor.")] = "redactor",
 ) -> None:
     """Create another API key for the HTTP API (printed once)."""
-    with local_store() as store:
-        found = find_project(store, project)
-        secret = store.create_api_key(found.id, role=role)
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    secret = store.create_api_key(found.id, role=role)
     err.print(f"new {role} key for project {found.id}, shown once:", markup=False)
     typer.echo(secret)
 
 
 @project_app.command("export-key")
 def export_key(
+    ctx: typer.Context,
     project: ProjectArg,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
     with_records: Annotated[
@@ -193,12 +140,13 @@ def export_key(
     """Export the re-identification key (every surrogate with its original) as JSON. Sensitive."""
     from service.restoration import public_records
 
-    with local_store() as store:
-        found = find_project(store, project)
-        entries = store.export_key(found.id)
-        exported = {"project_id": found.id, "entries": entries}
-        if with_records:
-            exported["records"] = public_records(store.export_redaction_records(found.id))
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    entries = store.export_key(found.id)
+    exported = {"project_id": found.id, "entries": entries}
+    if with_records:
+        exported["records"] = public_records(store.export_redaction_records(found.id))
     data = json.dumps(exported, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     err.print(
         "warning: the re-identification key maps every surrogate back to a real name; "
@@ -215,6 +163,7 @@ def export_key(
 
 @project_app.command("reidentify")
 def reidentify(
+    ctx: typer.Context,
     project: ProjectArg,
     path: Annotated[Path, typer.Argument(help="A transcript redacted in this project: .txt, Otter .txt, .vtt, .srt, .docx or .json.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600, atomically) instead of stdout.")] = None,
@@ -231,11 +180,11 @@ def reidentify(
 
     if output is not None and output.resolve() == path.resolve():
         raise InputError(str(path), "the output is the input file; write the re-identified file elsewhere")
-    max_bytes = get_settings().max_request_bytes
+    context = app_context(ctx)
+    max_bytes = context.settings.max_request_bytes
     data = read_input_file(path, max_bytes=max_bytes)
-    with local_store() as store:
-        found = find_project(store, project)
-        result = reidentify_document(store, found.id, data, name=str(path), format=file_format, max_bytes=max_bytes)
+    found = context.find_project(project)
+    result = reidentify_document(context.store(), found.id, data, name=str(path), format=file_format, max_bytes=max_bytes)
     if result.note:
         err.print(f"{path}: {result.note}", markup=False)
     if output is None:
@@ -251,6 +200,7 @@ def reidentify(
 
 @dict_app.command("add")
 def dict_add(
+    ctx: typer.Context,
     project: ProjectArg,
     term: Annotated[str, typer.Argument(help='The name as it is usually written, e.g. "Northwind Analytics".')],
     entity_type: Annotated[str, typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")],
@@ -259,27 +209,30 @@ def dict_add(
     surrogate: Annotated[Optional[str], typer.Option("--surrogate", help='Fixed surrogate, e.g. "Company Y".')] = None,
 ) -> None:
     """Add a known name to the project's dictionary."""
-    with local_store() as store:
-        found = find_project(store, project)
-        added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate)
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate)
     err.print(f"added term {added.id} ({added.entity_type}) to project {found.id}", markup=False)
 
 
 @dict_app.command("list")
-def dict_list(project: ProjectArg) -> None:
+def dict_list(ctx: typer.Context, project: ProjectArg) -> None:
     """Print the dictionary: id, type, role, fixed surrogate, term and aliases (contains names)."""
-    with local_store() as store:
-        terms = store.list_terms(find_project(store, project).id)
+    context = app_context(ctx)
+    store = context.store()
+    terms = store.list_terms(context.find_project(project).id)
     for t in terms:
         typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases)]))
 
 
 @dict_app.command("remove")
-def dict_remove(project: ProjectArg, term_id: Annotated[int, typer.Argument(help="Term id (see `dict list`).")]) -> None:
+def dict_remove(ctx: typer.Context, project: ProjectArg, term_id: Annotated[int, typer.Argument(help="Term id (see `dict list`).")]) -> None:
     """Remove a term (a surrogate it already fixed stays with its entity)."""
-    with local_store() as store:
-        found = find_project(store, project)
-        store.delete_term(found.id, term_id)
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    store.delete_term(found.id, term_id)
     err.print(f"removed term {term_id} from project {found.id}", markup=False)
 
 
@@ -293,22 +246,27 @@ def _terms_format(path: Path, explicit: str | None) -> str:
 
 @dict_app.command("import")
 def dict_import(
+    ctx: typer.Context,
     project: ProjectArg,
     path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate) or .yaml dictionary.")],
     file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from the extension).")] = None,
 ) -> None:
     """Import terms from a CSV or YAML file (all or nothing; identical terms are skipped)."""
     fmt = _terms_format(path, file_format)
-    text = read_text_file(path, max_bytes=get_settings().max_request_bytes)
-    with local_store() as store:
-        found = find_project(store, project)
-        with store_errors(str(path)):
-            added = store.import_terms(found.id, text, format=fmt)
+    text = read_text_file(path, max_bytes=app_context(ctx).settings.max_request_bytes)
+    context = app_context(ctx)
+    store = context.store()
+    found = context.find_project(project)
+    try:
+        added = store.import_terms(found.id, text, format=fmt)
+    except TanonError as exc:  # the store's refusal, saying which file
+        raise exc.at(str(path)) from None
     err.print(f"{path}: {added} terms added to project {found.id}", markup=False)
 
 
 @dict_app.command("export")
 def dict_export(
+    ctx: typer.Context,
     project: ProjectArg,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (mode 600) instead of stdout.")] = None,
     file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from -o's extension, else csv).")] = None,
@@ -322,8 +280,9 @@ def dict_export(
         fmt = _terms_format(output, None)
     else:
         fmt = "csv"
-    with local_store() as store:
-        text = store.export_terms(find_project(store, project).id, format=fmt)
+    context = app_context(ctx)
+    store = context.store()
+    text = store.export_terms(context.find_project(project).id, format=fmt)
     if output is None:
         typer.echo(text, nl=False)
     else:

@@ -8,6 +8,7 @@ import pytest
 
 from service import cli
 from service.config import Settings
+from service.context import AppContext
 from tests.builders import docx_bytes
 
 
@@ -53,18 +54,13 @@ CASES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def shared_engine(engine, monkeypatch):
-    monkeypatch.setattr(cli, "_engine", lambda config: engine)
-
-
 @pytest.mark.parametrize("case", list(CASES))
-def test_cli_bad_file_is_refused_and_nothing_is_written(case, tmp_path, capsys):
+def test_cli_bad_file_is_refused_and_nothing_is_written(cli_main, case, tmp_path, capsys):
     name, make, reason = CASES[case]
     path = tmp_path / name
     path.write_bytes(make())
     out = tmp_path / f"out-{name}"
-    assert cli.main(["redact", str(path), "-o", str(out)]) == 2
+    assert cli_main(["redact", str(path), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and reason.lower() in err.lower(), err
     assert "Traceback" not in err and "Amin" not in err
@@ -72,11 +68,11 @@ def test_cli_bad_file_is_refused_and_nothing_is_written(case, tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary files left behind
 
 
-def test_cli_file_over_the_size_limit_is_refused(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "get_settings", lambda: Settings(max_request_bytes=1_000))
+def test_cli_file_over_the_size_limit_is_refused(engine, tmp_path, capsys):
     path = tmp_path / "long.txt"
     path.write_text("Amin: hello. " * 200, encoding="utf-8")
     out = tmp_path / "out.txt"
-    assert cli.main(["redact", str(path), "-o", str(out)]) == 2
+    with AppContext(Settings(max_request_bytes=1_000), engine=engine) as context:
+        assert cli.main(["redact", str(path), "-o", str(out)], context=context) == 2
     assert "limit" in capsys.readouterr().err
     assert not out.exists()

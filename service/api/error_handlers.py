@@ -1,0 +1,47 @@
+"""The HTTP API's one translation table: every error a route can raise, to a status and a
+stable ``detail``.
+
+    TanonError (service.errors)   its ``http_status`` and ``detail`` (the message without
+                                  a file name); 5xx ones are logged with their message
+    RequestValidationError        422 with where and what is wrong, never the submitted value
+    SQLAlchemyError               503 "the project store is unavailable" (its message can
+                                  hold the URL or parameters: logged by class name only)
+
+Authentication and authorization answer with ``HTTPException`` (401 with
+``WWW-Authenticate``, 403), which FastAPI renders itself.
+"""
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from service.errors import TanonError
+
+logger = logging.getLogger("tanon.api")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(TanonError, _tanon_error)
+    app.add_exception_handler(sa.exc.SQLAlchemyError, _database_error)
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    # Say what is wrong and where, but never echo the submitted text back.
+    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
+    return JSONResponse(status_code=422, content={"detail": errors})
+
+
+async def _tanon_error(request: Request, exc: TanonError) -> JSONResponse:
+    if exc.http_status >= 500:  # the service's own trouble: its operator needs the reason
+        logger.warning("%s: %s", exc.__class__.__name__, exc)
+    return JSONResponse(status_code=exc.http_status, content={"detail": exc.detail})
+
+
+async def _database_error(request: Request, exc: sa.exc.SQLAlchemyError) -> JSONResponse:
+    logger.error("project store database error: %s", exc.__class__.__name__)
+    return JSONResponse(status_code=503, content={"detail": "the project store is unavailable"})
