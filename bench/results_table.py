@@ -107,7 +107,7 @@ def engine_scores(engine, docs: list[dict], *, consistency: bool) -> dict:
     texts = (d["text"] for d in docs)
     if consistency:
         for d, redaction in zip(docs, engine.redact_many(texts, language="en")):
-            rows = entity_rows(redaction, redaction.surrogates)
+            rows = entity_rows(redaction)
             scores.add(d, rows)
             scores.add_consistency(d, rows)
     else:

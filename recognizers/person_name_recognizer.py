@@ -87,8 +87,10 @@ class PersonNameRecognizer(TranscriptRecognizer):
             if word.islower() and lower not in STOP_WORDS:
                 # Lowercase speech-to-text: a first name that is rare as an English word.
                 if self.word_zipf(lower) < self.rare_lowercase_zipf:
-                    results.append(self.result(m.start(), name_end, "PERSON", self.lowercase_score,
-                                               "first name from the name lists, rare as an English word"))
+                    end = self._lowercase_surname_end(text, words, i)
+                    results.append(self.result(m.start(), end or name_end, "PERSON", self.lowercase_score,
+                                               "first name from the name lists, rare as an English word"
+                                               + (", and a surname" if end else "")))
                 continue
             if not word[0].isupper():
                 continue
@@ -115,6 +117,18 @@ class PersonNameRecognizer(TranscriptRecognizer):
         if lower in STOP_WORDS or self.is_noise(surname) or (self.is_common_word(lower) and lower not in self.last_names):
             return None
         return nxt.start() + len(surname)
+
+    def _lowercase_surname_end(self, text: str, words, i: int) -> int | None:
+        """End of a lowercase surname right after words[i] (one space): a word on the
+        surname list that is not common English, or a very rare word ("anika szczepanska";
+        not "anika said")."""
+        if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+            return None
+        surname = _strip_possessive(words[i + 1].group())
+        lower = surname.lower()
+        if not surname.islower() or lower in STOP_WORDS or self.is_noise(surname) or not self._lowercase_name(lower):
+            return None
+        return words[i + 1].start() + len(surname)
 
     def _after_title(self, text: str, words, i: int) -> RecognizerResult | None:
         """"Dr Okonkwo", "Prof. Ada Lovelace", and in lowercase speech "doctor wierzbicka"."""

@@ -28,6 +28,9 @@ def recognizer(noise, engine_config):
         ("The thesis was marked by Dr. Okonkwo, who", ["Dr. Okonkwo"]),
         ("we wrote the grant with doctor wierzbicka last spring", ["doctor wierzbicka"]),
         ("after that wiremu ran the night shift", ["wiremu"]),
+        # lowercase speech-to-text: a rare surname after a rare first name is part of the name
+        ("my lead was anika szczepanska back then", ["anika szczepanska"]),
+        ("then wiremu said it was fine", ["wiremu"]),
         # offices before a name: the office is not part of it
         ("We wrote to Commissioner Okafor about it.", ["Okafor"]),
         ("the letter went to president okonkwo's office", ["okonkwo"]),
