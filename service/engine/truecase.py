@@ -36,7 +36,13 @@ def _truecaser():
         if _caser is None:
             from truecase import TrueCaser  # 76 MB model: loaded only when a lowercase text arrives
 
-            _caser = TrueCaser()
+            caser = TrueCaser()
+            # Its casings of a word are sets, iterated in an order that changes from one
+            # process to the next; summed and compared in that order, near-ties went either
+            # way ("AZURE" or "azure"). Sorted, the same text is always cased the same.
+            caser.word_casing_lookup = {word: tuple(sorted(casings))
+                                        for word, casings in caser.word_casing_lookup.items()}
+            _caser = caser
         return _caser
 
 

@@ -38,3 +38,21 @@ def test_truecase_capitalizes_rare_words_for_the_model_but_not_derived_ones():
     assert "anonymised" in cased and "rapporteurs" in cased  # a derived word, a plural of a word
     assert capitalize_rare("a multiannual plan", word_zipf=word_zipf, below=2.0, prefixes=("multi",)) == "a multiannual plan"
     assert capitalize_rare(text, word_zipf=word_zipf, below=0) == text  # 0 turns it off
+
+
+def test_truecase_is_the_same_under_any_hash_seed():
+    """The truecaser weighs a word's casings in set order; near-ties once went either way
+    from one process to the next ("Azure" or "AZURE")."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    text = ("we moved everything to azure last year. the pipelines are in azure data factory now. "
+            "a small firm, brindle health analytics, built the dashboards. the analytics team liked it.")
+    script = "import sys; from service.engine.truecase import truecase; print(truecase(sys.stdin.read()))"
+    outputs = {subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, cwd=REPO,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+               for seed in ("0", "1", "2", "3", "5")}
+    assert len(outputs) == 1
