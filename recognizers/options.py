@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from service.vocabulary.organization_suffixes import LEGAL_SUFFIXES, SECTOR_SUFFIXES
 from service.vocabulary.placeholder_nouns import PLACEHOLDER_NOUNS
@@ -281,3 +281,40 @@ class SpokenUrlOptions(RecognizerOptions):
                    "go", "browser")
     cue_window: Window = 5
     score: Score = 1.0
+
+
+class SoundAlikeOptions(RecognizerOptions):
+    """How the project dictionary matches renderings that only sound like a term ("alter ex"
+    for Alteryx; ``recognizers/sound_alike.py``). The word lists it reads are in ``cues``."""
+
+    enabled: bool = True
+    # score = phonetic_weight * key similarity + (1 - phonetic_weight) * letter similarity.
+    match_threshold: Score = 0.8
+    suggest_threshold: Score = 0.7  # from here to match_threshold (or without context): a suggestion
+    phonetic_weight: Score = 0.7
+    min_phonetic: Score = 0.8  # floors on each part, whatever the score
+    min_edit: Score = 0.45
+    min_key_length: int = Field(4, ge=1)  # shorter keys ("JR" for Jira) say little, so they need
+    short_key_min_edit: Score = 0.75  # letters at least this alike
+    common_word_zipf: float = Field(4.0, ge=0)  # one word this common in English never matches alone
+    common_word_zipf_capitalised: float = Field(5.0, ge=0)  # the same, capitalised mid-sentence
+    split_word_zipf: float = Field(3.0, ge=0)  # "big query": a split into words this common needs context
+    extra_stop_words: int = Field(1, ge=0)  # stop words a window may hold beyond the term's own
+    max_gap: int = Field(3, ge=0)  # gap words and fillers between a cue and the window
+    cues: str = "sound_alike_cues.yaml"  # fillers, no_start_words, gap_words, cues_before, cues_after
+
+    @model_validator(mode="after")
+    def _suggest_below_match(self) -> SoundAlikeOptions:
+        if self.suggest_threshold > self.match_threshold:
+            raise ValueError("suggest_threshold must not be above match_threshold")
+        return self
+
+
+class ProjectDictionaryOptions(RecognizerOptions):
+    """The project dictionary (``recognizers/project_dictionary_recognizer.py``): built per
+    request from a project's terms, with these options from the engine configuration."""
+
+    # rapidfuzz fuzz.ratio for a misspelling: "Nortwind"/"northwind" scores 94, "north"/"northwind" 71.
+    fuzzy_threshold: int = Field(86, ge=50, le=100)
+    min_fuzzy_length: int = Field(5, ge=1)  # shorter keys ("ML", "Acme") must match exactly
+    sound_alike: SoundAlikeOptions = SoundAlikeOptions()

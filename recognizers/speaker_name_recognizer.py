@@ -28,18 +28,19 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.base import TranscriptRecognizer
 from recognizers.options import SpeakerNameOptions
 from service.vocabulary.entity_types import PERSON, PLACEHOLDER
+from service.vocabulary.letters import UPPER
 from service.vocabulary.person_titles import TITLE_ALTERNATION
 
 ROLE_KINDS = frozenset({"speaker_roles", "role_abbreviations"})  # noise lists that hold roles
 
 _TITLE_WORD = rf"(?:{TITLE_ALTERNATION})\.?"
 # One to four name-like words (initials and a title allowed), as speakers are written.
-_NAME = re.compile(rf"(?:{_TITLE_WORD}\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}")
+_NAME = re.compile(rf"(?:{_TITLE_WORD}\s+)?{UPPER}[\w'’.-]*(?:[ \t\u00a0]+{UPPER}[\w'’.-]*){{0,3}}")
 _TITLE = re.compile(rf"^{_TITLE_WORD}\s+", re.IGNORECASE)
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A label as transcripts write it: words starting with a letter, digits and "_" allowed
 # ("Dr Lee", "SPEAKER_00", "P 4", "Participant #3").
-_LABEL = r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.#-]+){0,5}"
+_LABEL = r"[^\W\d_][\w'’.-]*(?:[ \t\u00a0]+[\w'’.#-]+){0,5}"
 _TIME_BEFORE = rf"(?:[\[(]?{_TIME}[\])]?[ \t]+)?"
 _AFFILIATION = r"\([^()\n]*\)"
 

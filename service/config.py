@@ -23,6 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import CONFIG_DIR
 from recognizers import RecognizerConfigError, resolve_options
+from recognizers.options import ProjectDictionaryOptions
 from service.errors import SetupError
 from service.vocabulary.entity_types import NAME_TYPES
 
@@ -209,6 +210,8 @@ class EngineConfig(_Strict):
     propagation: PropagationConfig = PropagationConfig()
     decide: DecideConfig = DecideConfig()
     grouping: GroupingConfig = GroupingConfig()
+    # How a project's dictionary matches (spelling and sound-alike thresholds, cue lists).
+    dictionary: ProjectDictionaryOptions = ProjectDictionaryOptions()
     review: ReviewConfig = ReviewConfig()
     entities: dict[str, EntityPolicy]
     # Directory that relative data paths (noise file, lists) are resolved against.

@@ -145,10 +145,20 @@ class AppContext:
         from service.project_access import resolve_project
         from service.store import ProjectNotFound
 
+        self._refuse_in_a_new_store()
         try:
             return resolve_project(self.store(), ref)
         except ProjectNotFound:  # one message for ids and names alike
             raise ProjectNotFound("no project with that name or id", where="project") from None
+
+    def _refuse_in_a_new_store(self) -> None:
+        """ProjectNotFound when the store does not exist yet: looking a project up in it must
+        not create the store or its key file."""
+        from service.store import ProjectNotFound
+        from service.store_setup import store_is_new
+
+        if self._store is None and store_is_new(self.settings):
+            raise ProjectNotFound("no project with that name or id", where="project")
 
     def project_scope(self, project: Project | int | str | None) -> ProjectScope:
         """The request options and store-backed surrogate book of ``project`` (a project, or
@@ -160,6 +170,8 @@ class AppContext:
             return ProjectScope(None, NO_OPTIONS, None)
         from service.project_access import OptionsCache, StoreBook, project_options  # and the store
 
+        if isinstance(project, (int, str)):
+            self._refuse_in_a_new_store()
         store = self.store()
         if isinstance(project, (int, str)):
             project = self.find_project(project)

@@ -32,6 +32,6 @@ def read_text_file(path: Path, *, max_bytes: int) -> str:
     """
     data = read_input_file(path, max_bytes=max_bytes)
     try:
-        return formats.read(data, format="text", max_bytes=max_bytes).text
+        return formats.decode_text(data)
     except formats.FormatError as exc:
         raise InputError(str(path), exc.reason, line=exc.line) from None

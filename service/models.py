@@ -57,6 +57,26 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A span a person should look at: shown for review, replaced only when someone accepts it.
+
+    ``term`` is the dictionary term it resembles and ``method`` how ("metaphone ALTRKS",
+    which is nearly the term): reports that hide terms leave both out.
+    """
+
+    start: int
+    end: int
+    entity_type: str
+    score: float  # how alike, 0..1
+    recognizer: str
+    kind: str  # how it resembles the term: "sound-alike"
+    method: str
+    evidence: str  # the context it had: "none", or "context", "name slot" (scored below the threshold)
+    term: str
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
 class Replacement:
     """Text to put in place of ``[start, end)`` of the analyzed text."""
 

@@ -51,12 +51,13 @@ def entity_rows(result: Analysis | Redaction, *, transcript: Transcript | None =
 def suggestion_rows(result: Analysis | Redaction, *, transcript: Transcript | None = None) -> list[dict]:
     """One row per suggestion (a span a reviewer should look at): ``start``, ``end``,
     ``entity_type``, ``score``, ``source`` (the recognizer that proposed it), ``reason``
-    (never a name or a term); with ``transcript``, ``line`` and ``col`` as in ``entity_rows``."""
+    (never a name or a term), ``term_id`` (the store id of the dictionary term it sounds
+    like, or None); with ``transcript``, ``line`` and ``col`` as in ``entity_rows``."""
     locator = Locator(transcript) if transcript is not None else None
     rows = []
     for s in result.suggestions:
         row = {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": s.score, "source": s.source,
-               "reason": s.reason}
+               "reason": s.reason, "term_id": s.term_id}
         if locator is not None:
             where = locator.locate(s.start)
             row["line"], row["col"] = where.line, where.col
@@ -84,6 +85,8 @@ def engine_info(config: EngineConfig) -> dict:
         "recognizers": [e.name for e in config.recognizers if e.enabled],
         # Every option of every recognizer that ran, defaults filled in.
         "recognizer_options": {e.name: e.options for e in config.recognizers if e.enabled},
+        # How a project's dictionary is matched (spelling and sound-alike thresholds).
+        "dictionary": config.dictionary.model_dump(mode="json"),
         "score_threshold": config.decide.score_threshold,
         "propagation": config.propagation.enabled,
         "operators": {t: p.operator for t, p in sorted(config.entities.items())},

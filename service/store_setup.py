@@ -46,6 +46,13 @@ def sqlite_path(store_url: str) -> Path | None:
     return None
 
 
+def store_is_new(settings: Settings) -> bool:
+    """True when the settings point at a SQLite store that does not exist yet (no file, or
+    an empty one): it holds no project, and finding that out must not create it or its key."""
+    path = sqlite_path(settings.store_url)
+    return path is not None and (not path.exists() or path.stat().st_size == 0)
+
+
 def default_key_file(settings: Settings) -> Path | None:
     """The key file the CLI creates next to a SQLite store: ``<store file>.key``."""
     path = sqlite_path(settings.store_url)
@@ -143,5 +150,6 @@ __all__ = [
     "default_key_file",
     "open_store",
     "sqlite_path",
+    "store_is_new",
     "store_key",
 ]

@@ -94,3 +94,17 @@ def api_client(engine):
 
 def strip_marks(text: str) -> str:
     return _MARK.sub(r"\1", text)
+
+
+# Property tests (tests/fuzz): a bounded profile by default and in CI, a long one for
+# nightly runs (pytest --hypothesis-profile=nightly).
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("ci", max_examples=20, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    settings.register_profile("nightly", max_examples=1000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    settings.load_profile("ci")
+except ImportError:  # the test extra is not installed: tests/fuzz is skipped
+    pass

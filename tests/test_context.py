@@ -57,7 +57,7 @@ def test_context_project_scope(settings):
         for ref in ("study", str(project.id), project.id, project):
             scope = context.project_scope(ref)
             assert scope.project == project and isinstance(scope.book, StoreBook)
-            assert scope.options.allow == frozenset({"spark"}) and len(scope.options.recognizers) == 1
+            assert scope.options.allow == frozenset({"spark"}) and len(scope.options.dictionary) == 1
         # The options are built once while the dictionary and settings stay the same.
         assert context.project_scope("study").options is context.project_scope(project.id).options
         with pytest.raises(ProjectNotFound) as caught:

@@ -155,6 +155,10 @@ class SuggestionPublic(BaseModel):
     score: float
     source: str = Field(description="The recognizer that proposed it")
     reason: str = Field(description="Why it is only a suggestion")
+    term_id: int | None = Field(
+        None, description="The id of the project dictionary term it sounds like (never the term): an admin may add "
+        "these words as that term's alias (POST /v1/projects/{id}/dictionary/{term_id}/aliases)",
+    )
     line: int
     col: int
 
@@ -237,6 +241,17 @@ class TermCreate(BaseModel):
     )
     aliases: list[Annotated[str, StringConstraints(min_length=1, max_length=300)]] = Field(default_factory=list, max_length=100)
     surrogate: str | None = Field(None, max_length=198, description='Fixed surrogate, e.g. "Company Y" (written "[Company Y]")')
+    sound_alike: Literal["context", "always", "off"] = Field(
+        "context",
+        description='How renderings that only sound like the term match ("alter ex" for Alteryx): '
+        '"context" with a vendor/employer cue or a mention of the term nearby, "always" anywhere, "off" never',
+    )
+
+
+class AliasCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    alias: str = Field(min_length=1, max_length=300, description='Another way the term is written, e.g. "alter ex"')
 
 
 class TermPublic(BaseModel):
@@ -248,6 +263,7 @@ class TermPublic(BaseModel):
     role: str | None
     aliases: list[str]
     surrogate: str | None
+    sound_alike: str
     created_at: datetime | None
 
 

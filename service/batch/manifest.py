@@ -17,6 +17,7 @@ from service.atomic_files import write_atomic
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
 OK, FAILED = "ok", "failed"
+SKIPPED = "skipped"  # not a transcript: in the report with the reason, never in the manifest
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from pathlib import PurePosixPath
+
+from service.batch.paths import SUPPORTED_EXTENSIONS, unsupported_reason
 from service.engine.engine import Engine, RequestOptions
 from service.engine.pseudonymize import SurrogateBook
 from service.errors import InputError
@@ -54,6 +57,9 @@ def input_reason(exc: InputError) -> str:
 def redact_bytes(
     engine: Engine, data: bytes, *, name: str, max_bytes: int, book: SurrogateBook | None, options: RequestOptions
 ) -> FileOutcome:
+    suffix = PurePosixPath(name).suffix
+    if suffix.lower() not in SUPPORTED_EXTENSIONS:  # listed in the job's report with the reason, never read
+        return failed(f"skipped: {unsupported_reason(suffix)}")
     try:
         document = redact_document(engine, data, name=name, max_bytes=max_bytes, book=book, options=options)
     except InputError as exc:  # unreadable, malformed, too long, another language

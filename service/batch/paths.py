@@ -36,20 +36,38 @@ def check_dirs(in_dir: Path, out_dir: Path) -> tuple[Path, Path]:
 
 
 def discover(in_dir: Path) -> list[str]:
-    """Relative POSIX paths of the supported files under ``in_dir``, sorted.
+    """Relative POSIX paths of the supported files under ``in_dir``, sorted."""
+    return discover_all(in_dir)[0]
 
-    Hidden files and folders (``.git``, ``.DS_Store``) and symbolic links are skipped: a
-    link could lead outside the folder the user chose.
+
+def discover_all(in_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The supported files under ``in_dir`` (relative POSIX paths, sorted), and every other
+    file the batch leaves alone, with the reason (for the report).
+
+    Hidden files and folders (``.git``, ``.DS_Store``) are passed over without a word;
+    symbolic links are skipped: a link could lead outside the folder the user chose.
     """
-    found = []
+    found, skipped = [], {}
     for root, dirs, files in os.walk(in_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            path = Path(root, name)
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_EXTENSIONS or path.is_symlink():
+            if name.startswith("."):
                 continue
-            found.append(path.relative_to(in_dir).as_posix())
-    return sorted(found)
+            path = Path(root, name)
+            rel = path.relative_to(in_dir).as_posix()
+            if path.is_symlink():
+                skipped[rel] = "skipped: a symbolic link (only files inside IN_DIR are read)"
+            elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                skipped[rel] = f"skipped: {unsupported_reason(path.suffix)}"
+            else:
+                found.append(rel)
+    return sorted(found), dict(sorted(skipped.items()))
+
+
+def unsupported_reason(suffix: str) -> str:
+    """Why a file with this extension is not read, and what is."""
+    kind = f"a {suffix.lower()} file" if suffix else "a file without an extension"
+    return f"{kind} is not a transcript this service reads ({' '.join(sorted(SUPPORTED_EXTENSIONS))})"
 
 
 def is_reserved_output(rel_path: str) -> bool:
@@ -74,6 +92,9 @@ def sweep_temp_files(out_dir: Path) -> int:
     for root, _, files in os.walk(out_dir, followlinks=False):
         for name in files:
             if is_temp_name(name):
-                Path(root, name).unlink(missing_ok=True)
+                try:
+                    Path(root, name).unlink(missing_ok=True)
+                except OSError:  # a folder that cannot be written; its files fail with the reason
+                    continue
                 removed += 1
     return removed

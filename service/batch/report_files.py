@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from service.batch.manifest import OK, FileRecord
+from service.batch.manifest import OK, SKIPPED, FileRecord
 from service.batch.paths import REPORT_CSV, REPORT_JSON
 from service.atomic_files import write_atomic
 
@@ -40,9 +40,10 @@ def build_report(rows: list[dict], *, project: str | None, engine: dict, fingerp
         "engine": engine,
         "engine_fingerprint": fingerprint,
         "totals": {
-            "files": len(rows),
+            "files": sum(1 for r in rows if r["status"] != SKIPPED),
             "ok": sum(1 for r in rows if r["status"] == OK),
-            "failed": sum(1 for r in rows if r["status"] != OK),
+            "failed": sum(1 for r in rows if r["status"] not in (OK, SKIPPED)),
+            "skipped": sum(1 for r in rows if r["status"] == SKIPPED),
             "from_earlier_runs": sum(1 for r in rows if r["from_earlier_run"]),
             "entities_by_type": dict(sorted(entities.items())),
         },

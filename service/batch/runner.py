@@ -17,12 +17,12 @@ from filelock import FileLock, Timeout
 
 from service.batch.backends import DaskBackend, InProcessBackend, PoolBackend
 from service.batch.fingerprint import engine_fingerprint
-from service.batch.manifest import FAILED, MANIFEST_NAME, OK, FileRecord, Manifest
+from service.batch.manifest import FAILED, MANIFEST_NAME, OK, SKIPPED, FileRecord, Manifest
 from service.batch.paths import (
     REPORT_JSON,
     STATE_DIR_NAME,
     check_dirs,
-    discover,
+    discover_all,
     file_sha256,
     is_reserved_output,
     sweep_temp_files,
@@ -58,6 +58,7 @@ class BatchSummary:
     failed: int
     from_earlier_runs: int
     report: Path
+    skipped: int = 0  # files that are not transcripts: listed in the report with the reason, never read
 
     @property
     def return_code(self) -> int:
@@ -80,9 +81,13 @@ def run_batch(
     config_path = str(context.engine_config_path(request.config))
     config = load_engine_config(config_path)
     fingerprint = engine_fingerprint(config)
-    files = discover(in_dir)
+    files, skipped = discover_all(in_dir)
     state_dir = out_dir / STATE_DIR_NAME
-    state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _check_writable(state_dir)
+    except OSError as exc:
+        raise InputError(str(out_dir), f"cannot write to the output folder ({exc.strerror or exc.__class__.__name__})") from None
 
     with _exclusive(state_dir), open_batch_store(state_dir, request.project, context) as (store, target):
         sweep_temp_files(out_dir)
@@ -100,18 +105,20 @@ def run_batch(
                     manifest.record(_record(result, fingerprint=fingerprint, project=target.label, run_id=run_id))
                     manifest.save()
                     if not result.ok:  # an output of an older version of this input would contradict the report
-                        (out_dir / result.path).unlink(missing_ok=True)
+                        _remove_stale_output(out_dir / result.path)
                     bar.advance(result.ok)
                     if on_result is not None:
                         on_result(result)
         finally:
             _forget_turns(store, run_id)
-            rows = [_row(manifest, rel, run_id) for rel in files]
+            rows = sorted([_row(manifest, rel, run_id) for rel in files]
+                          + [_skipped_row(rel, why) for rel, why in skipped.items()], key=lambda row: row["path"])
             write_reports(out_dir, build_report(rows, project=target.project_name, engine=engine_info(config),
                                                 fingerprint=fingerprint))
     ok = [row for row in rows if row["status"] == OK]
-    return BatchSummary(files=len(files), ok=len(ok), failed=len(files) - len(ok),
-                        from_earlier_runs=sum(1 for row in ok if row["from_earlier_run"]), report=out_dir / REPORT_JSON)
+    return BatchSummary(files=len(files), ok=len(ok), failed=len(files) - sum(1 for row in rows if row["status"] == OK),
+                        from_earlier_runs=sum(1 for row in ok if row["from_earlier_run"]), report=out_dir / REPORT_JSON,
+                        skipped=len(skipped))
 
 
 def _check_options(request: BatchRequest) -> None:
@@ -169,6 +176,26 @@ def _row(manifest: Manifest, rel: str, run_id: str) -> dict:
         return {"path": rel, "status": "pending", "format": None, "entities_by_type": {}, "replacements": 0,
                 "surrogates_used": [], "error": "not processed: the run was interrupted", "from_earlier_run": False}
     return file_row(record, run_id=run_id)
+
+
+def _check_writable(folder: Path) -> None:
+    """OSError unless a file can be created in ``folder`` (a read-only OUT_DIR is refused
+    before any work, with the reason, rather than failing every file)."""
+    probe = folder / f".write-check-{uuid.uuid4().hex[:8]}"
+    probe.touch(mode=0o600)
+    probe.unlink()
+
+
+def _remove_stale_output(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a folder that cannot be written: the report says the file failed, and why
+        pass
+
+
+def _skipped_row(rel: str, reason: str) -> dict:
+    return {"path": rel, "status": SKIPPED, "format": None, "entities_by_type": {}, "replacements": 0,
+            "surrogates_used": [], "error": reason, "from_earlier_run": False}
 
 
 def _forget_turns(store, run_id: str) -> None:

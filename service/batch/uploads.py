@@ -4,8 +4,9 @@ A zip is checked whole before anything is inflated: member count, sizes and comp
 ratios from its central directory (zip bombs, ``service.untrusted_zip``), member paths (no
 absolute paths, drive letters, backslashes or ``..``: path traversal), no symbolic links
 or encrypted members; members are inflated with a hard cap at their declared size.
-Members that are not transcripts (other extensions, hidden files, ``__MACOSX/``) are left
-out. Errors name members by number, never by name (file names can be names).
+Hidden files and ``__MACOSX/`` are left out; other files that are not transcripts are kept,
+empty, so that the job lists each with the reason and redacts the rest. Errors name members
+by number, never by name (file names can be names).
 """
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ def collect_uploads(uploads: list[tuple[str | None, bytes]], *, max_file_bytes: 
             files.extend(extract_zip(data, max_file_bytes=max_file_bytes, upload=number))
             continue
         base = PurePosixPath((name or "").replace("\\", "/")).name
-        if PurePosixPath(base).suffix.lower() not in SUPPORTED_EXTENSIONS:
-            raise UploadError(f"upload {number}: not a supported transcript ({_supported()}) or a .zip of them")
+        if not _is_transcript(base):  # listed in the job's report as skipped, with the reason
+            files.append((base or f"upload {number}", b""))
+            continue
         if len(data) > max_file_bytes:
             raise UploadError(f"upload {number} is {len(data)} bytes; the limit is {max_file_bytes} bytes")
         files.append((base, data))
@@ -67,8 +69,13 @@ def extract_zip(data: bytes, *, max_file_bytes: int, upload: int = 1) -> list[tu
             raise UploadError(f"{member} is a symbolic link")
         if _is_transcript(path):
             wanted.append((path, info))
+        elif not _is_hidden(path):
+            wanted.append((path, None))  # not a transcript: listed, never inflated
     files = []
     for path, info in wanted:
+        if info is None:
+            files.append((path, b""))
+            continue
         try:
             files.append((path, read_member(archive, info)))
         except ZipRefused as refused:
@@ -104,11 +111,13 @@ def _is_wanted(info) -> bool:
     return _path_problem(info.filename) is None and _is_transcript(_relative_path(info.filename))
 
 
-def _is_transcript(path: str) -> bool:
+def _is_hidden(path: str) -> bool:
     parts = PurePosixPath(path).parts
-    if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
-        return False
-    return PurePosixPath(path).suffix.lower() in SUPPORTED_EXTENSIONS
+    return not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+def _is_transcript(path: str) -> bool:
+    return not _is_hidden(path) and PurePosixPath(path).suffix.lower() in SUPPORTED_EXTENSIONS
 
 
 def _is_docx_name(name: str | None) -> bool:
@@ -116,7 +125,7 @@ def _is_docx_name(name: str | None) -> bool:
 
 
 def _check_job(files: list[tuple[str, bytes]]) -> None:
-    if not files:
+    if not any(_is_transcript(path) for path, _ in files):
         raise UploadError(f"no transcripts in the upload ({_supported()}, or a .zip of them)")
     if len(files) > MAX_JOB_FILES:
         raise UploadError(f"a job takes at most {MAX_JOB_FILES} files")

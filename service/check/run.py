@@ -21,7 +21,7 @@ from service.context import AppContext
 from service.engine.engine import Engine, RequestOptions
 from service.engine.noise import normalize_surface
 from service.engine.pseudonymize import SurrogateBook
-from service.errors import InputError
+from service.errors import Busy, InputError, SetupError
 from service.pipeline import analyze_document, redact_document
 from service.atomic_files import write_atomic
 from service.input_files import read_input_file
@@ -87,6 +87,10 @@ def _guarded(path: Path, settings: RunSettings, work: Callable[[], FileResult]) 
         return work()
     except InputError as exc:  # unreadable, malformed, too long, another language: says which file
         return FileResult(path, error=str(exc))
+    except (SetupError, Busy):  # the installation or the store: every file would fail alike
+        raise
+    except Exception as exc:  # a bug on one file must not hide the others; its message may quote text
+        return FileResult(path, error=f"{path}: internal error ({exc.__class__.__name__}); please report it")
 
 
 def _check_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:

@@ -37,6 +37,7 @@ def batch(
     summary = run_batch(BatchRequest(in_dir, out_dir, project=project, workers=workers, dask=dask, config=config),
                         app_context(ctx))
     earlier = f" ({summary.from_earlier_runs} in earlier runs)" if summary.from_earlier_runs else ""
-    say(f"{summary.files} files: {summary.ok} redacted{earlier}, {summary.failed} failed; report: {summary.report}")
+    skipped = f", {summary.skipped} skipped (not transcripts; listed in the report)" if summary.skipped else ""
+    say(f"{summary.files} files: {summary.ok} redacted{earlier}, {summary.failed} failed{skipped}; report: {summary.report}")
     if summary.return_code:
         raise SomeFilesFailed(f"{summary.failed} of {summary.files} files could not be redacted; the reasons are in {summary.report}")

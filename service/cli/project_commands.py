@@ -27,6 +27,13 @@ from service.input_files import read_input_file, read_text_file
 from service.project_settings import ProjectSettingsError, check_project_name, parse_settings, settings_json
 
 from service.vocabulary.entity_types import NAME_TYPES as ENTITY_TYPES, ORGANIZATION_ROLES
+from service.vocabulary.sound_alike_modes import SOUND_ALIKE_MODES
+
+SOUND_ALIKE_HELP = (
+    f'How renderings that only sound like the name match ("alter ex" for Alteryx), one of {", ".join(SOUND_ALIKE_MODES)}: '
+    "context (the default: with a vendor or employer cue, a capital or the name itself nearby), always (anywhere) "
+    "or off."
+)
 
 project_app = typer.Typer(
     no_args_is_help=True,
@@ -207,23 +214,26 @@ def dict_add(
     role: Annotated[Optional[str], typer.Option("--role", help=f"ORGANIZATION only: {', '.join(ORGANIZATION_ROLES)}.")] = None,
     aliases: Annotated[Optional[list[str]], typer.Option("--alias", help="Another way it is written (repeatable).")] = None,
     surrogate: Annotated[Optional[str], typer.Option("--surrogate", help='Fixed surrogate, e.g. "Company Y".')] = None,
+    sound_alike: Annotated[Optional[str], typer.Option("--sound-alike", help=SOUND_ALIKE_HELP)] = None,
 ) -> None:
     """Add a known name to the project's dictionary."""
     context = app_context(ctx)
     store = context.store()
     found = context.find_project(project)
-    added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate)
+    added = store.add_term(found.id, term, entity_type, role=role, aliases=aliases or (), surrogate=surrogate,
+                           sound_alike=sound_alike)
     err.print(f"added term {added.id} ({added.entity_type}) to project {found.id}", markup=False)
 
 
 @dict_app.command("list")
 def dict_list(ctx: typer.Context, project: ProjectArg) -> None:
-    """Print the dictionary: id, type, role, fixed surrogate, term and aliases (contains names)."""
+    """Print the dictionary: id, type, role, fixed surrogate, term, aliases and sound-alike mode (contains names)."""
     context = app_context(ctx)
     store = context.store()
     terms = store.list_terms(context.find_project(project).id)
     for t in terms:
-        typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases)]))
+        typer.echo("\t".join([str(t.id), t.entity_type, t.role or "-", t.surrogate or "-", t.term, "|".join(t.aliases),
+                              t.sound_alike]))
 
 
 @dict_app.command("remove")
@@ -248,7 +258,7 @@ def _terms_format(path: Path, explicit: str | None) -> str:
 def dict_import(
     ctx: typer.Context,
     project: ProjectArg,
-    path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate) or .yaml dictionary.")],
+    path: Annotated[Path, typer.Argument(help="A .csv (term,entity_type,role,aliases,surrogate,sound_alike) or .yaml dictionary.")],
     file_format: Annotated[Optional[str], typer.Option("--format", help="csv or yaml (default: from the extension).")] = None,
 ) -> None:
     """Import terms from a CSV or YAML file (all or nothing; identical terms are skipped)."""

@@ -44,6 +44,7 @@ def analyze(
     scope = context.project_scope(project)
     transcript, analysis = analyze_document(context.engine(config), data, name=str(path), format=file_format,
                                             max_bytes=max_bytes, options=scope.options, language=language)
+    _say_if_no_text(path, transcript.text)
     # Whoever runs this reads the project's dictionary anyway: show which term each hit matched.
     rows = entity_rows(analysis, transcript=transcript, show_terms=True)
     if as_json:
@@ -88,6 +89,8 @@ def redact(
     context = app_context(ctx)
     max_bytes = context.settings.max_request_bytes
     data = read_input_file(path, max_bytes=max_bytes)
+    if output is None:
+        _refuse_binary_to_terminal(path, data, file_format)
     reviewed = None
     if decisions is not None:
         reviewed = parse_decisions(read_input_file(decisions, max_bytes=max_bytes), name=str(decisions))
@@ -96,6 +99,7 @@ def redact(
     document = redact_document(engine, data, name=str(path), format=file_format, max_bytes=max_bytes,
                                book=scope.book, options=scope.options, language=language, decisions=reviewed)
     redaction = document.redaction
+    _say_if_no_text(path, document.transcript.text)
     if output is None:
         sys.stdout.buffer.write(document.data)
         sys.stdout.flush()
@@ -118,6 +122,27 @@ def redact(
         if reviewed is not None:
             doc["review"] = review_record(reviewed, document, project=project)
         write_atomic(report, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
+
+
+def _say_if_no_text(path: Path, text: str) -> None:
+    """An empty file is no error, but the user should not have to guess why nothing happened."""
+    if not text.strip():
+        err.print(f"{path}: no text in this file: nothing to find or redact", markup=False)
+
+
+def _refuse_binary_to_terminal(path: Path, data: bytes, file_format: str | None) -> None:
+    """A Word file written to a terminal is noise that can upset it: ask for -o, as curl does."""
+    from service.formats import FormatError, detect_format
+
+    if not sys.stdout.isatty():
+        return
+    try:
+        binary = (file_format or detect_format(data, str(path))) == "docx"
+    except FormatError:
+        return  # the reader says what is wrong with the file
+    if binary:
+        raise InputError(str(path), "the redacted Word file is binary: not writing it to the terminal; "
+                                    "use -o FILE or redirect the output (> FILE)")
 
 
 def evaluate_gold(

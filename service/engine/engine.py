@@ -16,6 +16,8 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
 from recognizers import EngineResources, RecognizerSetupError, build_recognizer
+from recognizers.project_dictionary_recognizer import ProjectDictionary, ProjectDictionaryRecognizer
+from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
 from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.decide import (
     Dropped,
@@ -49,7 +51,9 @@ logger = logging.getLogger("tanon.engine")
 class RequestOptions:
     """What one request (a project) adds to the engine's configuration."""
 
-    recognizers: tuple[EntityRecognizer, ...] = ()  # e.g. the project's dictionary
+    recognizers: tuple[EntityRecognizer, ...] = ()  # ad hoc recognizers
+    # The project's dictionary: the engine builds its recognizer with the configuration's options.
+    dictionary: ProjectDictionary | None = None
     allow: frozenset[str] = frozenset()  # surfaces never flagged (compared normalized)
     entities: Mapping[str, EntityPolicy] = field(default_factory=dict)  # operator/template per type
 
@@ -123,6 +127,7 @@ class Engine:
             english.noise, english.nlp_engine, english.analyzer, english.entities
         )
         self.nlp = english.nlp
+        self.dictionary_sound_alike = _sound_alike_settings(config)
         cues = config.grouping
         self.grouping = Grouping(
             guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
@@ -218,13 +223,17 @@ class Engine:
         views = [LfView.of(text) for text in texts]
         seen = [self._for_model(view.text, pipeline) for view in views]
         artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
+        dictionary = self.dictionary_recognizer(options)
+        if dictionary is not None:  # from here on one of the request's recognizers (it also offers suggestions)
+            options = replace(options, recognizers=(*options.recognizers, dictionary))
+        ad_hoc = list(options.recognizers)
         for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
             text = view.text
             results = pipeline.analyzer.analyze(
                 text=text, language="en", entities=pipeline.entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=0,
-                ad_hoc_recognizers=list(options.recognizers) or None,
+                ad_hoc_recognizers=ad_hoc or None,
                 return_decision_process=True,  # keeps each result's explanation (the reason)
             )
             # Presidio returns results in set order (it varies between processes): sort them.
@@ -239,6 +248,12 @@ class Engine:
                     suggestions=[replace(s, start=view.start(s.start), end=view.end(s.end)) for s in analysis.suggestions],
                 )
             yield analysis
+
+    def dictionary_recognizer(self, options: RequestOptions) -> ProjectDictionaryRecognizer | None:
+        """The request's dictionary as a recognizer, with this configuration's thresholds."""
+        if options.dictionary is None or not len(options.dictionary):
+            return None
+        return options.dictionary.recognizer(self.config.dictionary, self.dictionary_sound_alike)
 
     def _for_model(self, text: str, pipeline: LanguagePipeline) -> str:
         """What the model reads: ``text``, or for uncased speech-to-text a copy with the
@@ -382,6 +397,13 @@ class Engine:
             suggestions=analysis.suggestions,
             reviewed_from=analysis.decisions if overrides else None,
         )
+
+
+def _sound_alike_settings(config: EngineConfig) -> SoundAlikeSettings:
+    try:
+        return settings_for(config.dictionary.sound_alike, config.base_dir)
+    except SoundAlikeCuesError as exc:
+        raise ConfigError(f"dictionary.sound_alike.cues: {exc}") from None
 
 
 def _known_places(path: Path) -> frozenset[str]:

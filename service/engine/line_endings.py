@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from service.models import Decision, Finding
+from service.models import Decision, Finding, Suggestion
 
 _CR = re.compile(r"\r\n?")
 
@@ -51,6 +51,9 @@ class LfView:
 
     def finding(self, f: Finding) -> Finding:
         return replace(f, start=self.start(f.start), end=self.end(f.end))
+
+    def suggestion(self, s: Suggestion) -> Suggestion:
+        return replace(s, start=self.start(s.start), end=self.end(s.end))
 
     def decision(self, d: Decision) -> Decision:
         return replace(d, start=self.start(d.start), end=self.end(d.end),

@@ -125,8 +125,15 @@ def _strip_title(surface: str) -> str:
     return " ".join(words)
 
 
+# Per character, the lower case that ``re.IGNORECASE`` matches by: "İ".lower() is two
+# characters ("i" and a combining dot) and "ı" is a case of "I" to ``re``, so a key made by
+# str.lower() would neither match the text it came from nor have its length.
+_SIMPLE_LOWER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "ς": "σ", "ϐ": "β", "ϑ": "θ", "ϰ": "κ", "ϖ": "π",
+                               "ϱ": "ρ", "ϕ": "φ", "ϵ": "ε", "ẛ": "ṡ", "ﬅ": "ﬆ"})
+
+
 def _key(surface: str) -> str:
-    return " ".join(surface.lower().split())
+    return " ".join(surface.translate(_SIMPLE_LOWER).lower().split())
 
 
 def _alternation(terms: dict[str, tuple]) -> re.Pattern[str]:

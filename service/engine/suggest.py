@@ -9,7 +9,9 @@ Built only from what analysis already knows, never from lists of words:
 - candidates a recognizer offers without claiming them: a recognizer with a
   ``suggestions(text)`` method (the project dictionary's sound-alikes of its terms) is
   asked, and each item it gives (``start``, ``end``, ``entity_type``, ``score``, and
-  optionally a ``reason`` that names no term) becomes a suggestion.
+  optionally a ``reason`` that names no term, and a ``term_id``: the store id of the
+  dictionary term it sounds like, so that a reviewer can add it as an alias of that term)
+  becomes a suggestion.
 
 Never suggested: transcript noise and lines a tool added (dropped as NOISE / TOOL_LINE,
 and anything the noise filter names, whatever dropped it), placeholders, what the
@@ -39,6 +41,7 @@ class Suggestion:
     score: float
     source: str  # the recognizer that proposed it
     reason: str  # why it is only a suggestion (never a dictionary term's text)
+    term_id: int | None = None  # the project dictionary term it sounds like, by store id (never its text)
 
 
 def budget(text: str, *, per_150_words: float, min_budget: int) -> int:
@@ -70,7 +73,8 @@ def suggest(
     ]
     candidates += [
         Suggestion(item.start, item.end, item.entity_type, float(item.score), source, "not replaced: " + (
-            getattr(item, "reason", None) or f"{source} suggests it but is not sure enough to replace it"))
+            getattr(item, "reason", None) or f"{source} suggests it but is not sure enough to replace it"),
+            getattr(item, "term_id", None))
         for source, item in offered
     ]
     taken = sorted((d.start, d.end) for d in decisions)

@@ -25,8 +25,9 @@ from service.models import Replacement
 
 from . import docx, json_stt, otter, srt, text, vtt
 from .base import FormatError, FormatHandler, Segment, Transcript
-from .detect import detect_format
+from .detect import detect_format, refuse_unsupported
 from .offsets import check_replacements
+from .textfile import decode
 
 FORMATS: dict[str, FormatHandler] = {
     handler.name: handler
@@ -39,11 +40,18 @@ def read(data: bytes, *, filename: str | None = None, format: str | None = None,
          max_bytes: int = DEFAULT_MAX_BYTES) -> Transcript:
     if len(data) > max_bytes:
         raise FormatError(format, f"is {len(data)} bytes, over the {max_bytes}-byte limit")
+    refuse_unsupported(data)
     if format is None:
         format = detect_format(data, filename)
     if format not in FORMATS:
         raise FormatError(format, f"unknown format; expected one of {', '.join(FORMATS)}")
     return FORMATS[format].read(data)
+
+
+def decode_text(data: bytes) -> str:
+    """A text file's characters, decoded strictly as the text format reads it (UTF-8 or a UTF
+    BOM; no NUL bytes), every character kept: offsets into it are offsets into the file."""
+    return decode(data, "text")[0]
 
 
 def write(transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:
@@ -79,4 +87,4 @@ def content_type(format: str) -> str:
 
 
 __all__ = ["FORMATS", "FormatError", "FormatHandler", "Segment", "Transcript", "content_type",
-           "detect_format", "read", "restore", "write"]
+           "decode_text", "detect_format", "read", "restore", "write"]

@@ -31,6 +31,15 @@ class FormatError(InputError):
         TanonError.__init__(self, f"cannot read {format or 'unknown'} file: {reason}{suffix}")
 
 
+class UnsupportedDocument(FormatError):
+    """A kind of document that is never a transcript this service reads (PDF, RTF, ...);
+    the message names the kind and says what to export instead."""
+
+    def __init__(self, kind: str, advice: str) -> None:
+        super().__init__(kind, f"{kind} is not supported: {advice}")
+        TanonError.__init__(self, self.reason)
+
+
 @dataclass(frozen=True)
 class Segment:
     """One cue / speaker turn / paragraph; offsets index Transcript.text."""

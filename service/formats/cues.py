@@ -19,6 +19,16 @@ class Cue:
     text_lines: tuple[int, ...]  # indices of the cue's payload lines
 
 
+@dataclass(frozen=True)
+class Aside:
+    """A block of a subtitle file that is not a cue but can hold names (a WebVTT header
+    title, NOTE or STYLE block): read as plain text, from ``skip`` characters into its
+    first line (past the keyword)."""
+
+    lines: tuple[int, ...]
+    skip: int = 0
+
+
 def milliseconds(timestamp: str) -> int:
     """'01:02:03.456', '02:03,456' or '1:02:03,456' -> milliseconds."""
     clock, fraction = re.split(r"[.,]", timestamp)
@@ -45,12 +55,17 @@ def cue_segment(builder: TextBuilder, start: int, cue: Cue, voice: tuple[int, in
 LineBuilder = Callable[[TextBuilder, str, int], "tuple[int, int] | None"]
 
 
-def cues_transcript(data: bytes, source: LineSource, cues: list[Cue], format: str, build_line: LineBuilder) -> Transcript:
+def cues_transcript(data: bytes, source: LineSource, cues: list[Cue | Aside], format: str,
+                    build_line: LineBuilder) -> Transcript:
     """The transcript of a subtitle file: each cue's lines joined by newlines, cues one
-    after another, empty cues left out. The cue's speaker is its first voice name."""
+    after another, empty cues left out. The cue's speaker is its first voice name.
+    An aside's lines are read as they are written."""
     builder = TextBuilder()
     segments: list[Segment] = []
     for cue in cues:
+        if isinstance(cue, Aside):
+            _add_aside(builder, segments, source, cue)
+            continue
         if not cue.text_lines:
             continue
         if builder.position:
@@ -64,3 +79,16 @@ def cues_transcript(data: bytes, source: LineSource, cues: list[Cue], format: st
             voice = voice or line_voice
         segments.append(cue_segment(builder, start, cue, voice))
     return Transcript(builder.text(), segments, format, source=data, pieces=builder.pieces, state=source)
+
+
+def _add_aside(builder: TextBuilder, segments: list[Segment], source: LineSource, aside: Aside) -> None:
+    for n, index in enumerate(aside.lines):
+        skip = aside.skip if n == 0 else 0
+        content = source.content(index)[skip:]
+        if not content.strip():
+            continue
+        if builder.position:
+            builder.literal("\n")
+        start = builder.position
+        builder.mapped(content, index, skip)
+        segments.append(Segment(start, builder.position))

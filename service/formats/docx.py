@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 from typing import Sequence
 
 from lxml import etree
@@ -22,19 +23,36 @@ from .labels import speaker_label
 from .offsets import Edit, TextBuilder, apply_edits, apply_edits_inverse, plan_edits
 from .docx_package import open_package, read_part, replace_members, vet_xml
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word files come in two dialects: transitional (what Word writes by default) and ISO
+# Strict; their elements differ only in namespace, and both are read alike.
+_W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                 "http://purl.oclc.org/ooxml/wordprocessingml/main")
+_EXTENDED_PROPERTIES = ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+                        "http://purl.oclc.org/ooxml/officeDocument/extendedProperties")
+
+
+def _w(name: str) -> frozenset[str]:
+    return frozenset(f"{{{ns}}}{name}" for ns in _W_NAMESPACES)
+
+
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_TEXT_TAGS = (W + "t", W + "delText")
-_RUN_SYMBOLS = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+_TEXT_TAGS = _w("t") | _w("delText")
+_PARAGRAPH, _RUN = _w("p"), _w("r")
+_RUN_SYMBOLS = {tag: symbol for name, symbol in (("tab", "\t"), ("br", "\n"), ("cr", "\n"), ("noBreakHyphen", "-"))
+                for tag in _w(name)}
+# Field instructions (HYPERLINK "mailto:...", a mail-merge address) and hyperlink targets
+# in relationship parts are not shown as text but hold addresses and names: each is read
+# on a line of its own, like a property.
+_FIELD_TAGS = _w("instrText") | _w("delInstrText")
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _PROPERTY_TAGS = {
     "{http://purl.org/dc/elements/1.1/}creator",
     "{http://purl.org/dc/elements/1.1/}title",
     "{http://purl.org/dc/elements/1.1/}subject",
     "{http://purl.org/dc/elements/1.1/}description",
     "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy",
-    "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Manager",
-    "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company",
-}
+    *(f"{{{ns}}}{name}" for ns in _EXTENDED_PROPERTIES for name in ("Manager", "Company")),
+} | _FIELD_TAGS
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _MAIN_TYPES = {
     _WML + "document.main+xml",
@@ -53,7 +71,9 @@ _PART_ORDER = (
     ("application/vnd.ms-word.people+xml", _WML + "people+xml"),
     ("application/vnd.openxmlformats-package.core-properties+xml",),
     ("application/vnd.openxmlformats-officedocument.extended-properties+xml",),
+    ("application/vnd.openxmlformats-package.relationships+xml",),
 )
+_RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTENT_TYPES = "[Content_Types].xml"
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -118,6 +138,8 @@ def text_holders(root: etree._Element) -> list[Holder]:
     for element in root.iter(etree.Element):
         if element.tag in _TEXT_TAGS or element.tag in _PROPERTY_TAGS:
             holders.append(Holder(element, None))
+        if element.tag == _RELATIONSHIP and element.get("TargetMode") == "External" and element.get("Target"):
+            holders.append(Holder(element, "Target"))  # a hyperlink's address: mailto:, https://
         for attribute in element.attrib:
             if etree.QName(attribute).localname == "author":
                 holders.append(Holder(element, attribute))
@@ -126,7 +148,7 @@ def text_holders(root: etree._Element) -> list[Holder]:
 
 def _own_paragraph(element: etree._Element) -> etree._Element | None:
     parent = element.getparent()
-    while parent is not None and parent.tag != W + "p":
+    while parent is not None and parent.tag not in _PARAGRAPH:
         parent = parent.getparent()
     return parent
 
@@ -148,6 +170,9 @@ def _text_parts(archive, types: etree._Element, format: str) -> list[str]:
         if "word/document.xml" not in names:
             raise FormatError(format, "is a zip archive but not a Word document (no main document part)")
         by_type[_WML + "document.main+xml"] = ["word/document.xml"]  # typed by a Default entry
+    # Relationship parts are typed by a Default entry for the ".rels" extension
+    by_type[_RELATIONSHIPS_TYPE] = sorted(set(by_type.get(_RELATIONSHIPS_TYPE, []))
+                                          | {name for name in names if name.endswith(".rels")})
 
     def natural(name: str) -> list:
         return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", name)]
@@ -207,6 +232,8 @@ class DocxFormat:
             holders = text_holders(root)
             for index, holder_edits in sorted(part_edits.items()):
                 holder = holders[index]
+                if holder.attribute == "Target":  # an address must stay a valid URI
+                    holder_edits = [Edit(e.start, e.end, quote(e.text, safe="")) for e in holder_edits]
                 space = holder.space()
                 value, holder_undo = apply_edits_inverse(holder.get(), holder_edits)
                 holder.set(value)
@@ -261,10 +288,10 @@ def _add_segment(builder: TextBuilder, segments: list[Segment], start: int) -> N
 def _build_part(builder: TextBuilder, segments: list[Segment], part: str, root: etree._Element) -> None:
     holders = text_holders(root)
     slot_of = {(h.element, h.attribute): (part, i) for i, h in enumerate(holders)}
-    for paragraph in root.iter(W + "p"):
+    for paragraph in root.iter(*_PARAGRAPH):
         items = [e for e in paragraph.iter(*_TEXT_TAGS, *_RUN_SYMBOLS)
                  if _own_paragraph(e) is paragraph
-                 and (e.tag in _TEXT_TAGS or e.getparent().tag == W + "r")]
+                 and (e.tag in _TEXT_TAGS or e.getparent().tag in _RUN)]
         if not any(e.tag in _TEXT_TAGS and e.text for e in items):
             continue
         start = _new_line(builder)

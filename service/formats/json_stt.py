@@ -14,6 +14,7 @@ whitespace stay as written.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from json.decoder import scanstring
@@ -27,6 +28,7 @@ from .textfile import TextEncoding, decode, restore_lines
 
 MAX_DEPTH = 64
 _WS = re.compile(r"[ \t\n\r]*")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 Path = tuple[Any, ...]
 
@@ -97,6 +99,54 @@ def value_spans(text: str) -> dict[Path, tuple[int, int]]:
     return spans
 
 
+def check_strings(data: Any, text: str, spans: dict[Path, tuple[int, int]], encoding: TextEncoding) -> None:
+    """Refuse a string holding a lone UTF-16 surrogate (a ``\\ud800`` escape without its pair):
+    it is not a character, and no text encoding can write it back."""
+
+    def refuse(path: Path | None) -> FormatError:
+        span = spans.get(path) if path is not None else None
+        where = {} if span is None else {"line": text.count("\n", 0, span[0]) + 1,
+                                         "offset": encoding.byte_offset(text, span[0])}
+        return FormatError("json", "a string holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF), "
+                           "which is not a character", **where)
+
+    stack: list[tuple[Path, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise refuse(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    raise refuse(path)
+                stack.append((path + (key,), item))
+        elif isinstance(value, list):
+            stack.extend((path + (n,), item) for n, item in enumerate(value))
+
+
+_TIME_KEYS = ("start", "end")
+
+
+def check_times(item: dict, what: str) -> None:
+    """A segment's or word's "start"/"end", when given, are finite seconds, not negative,
+    and the end is not before the start (null stands for no time: unaligned words)."""
+    times = {}
+    for key in _TIME_KEYS:
+        value = item.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise FormatError("json", f"{what} has a '{key}' time that is not a number")
+        if not math.isfinite(value):
+            raise FormatError("json", f"{what} has a '{key}' time too large to be a number of seconds")
+        if value < 0:
+            raise FormatError("json", f"{what} has a negative '{key}' time")
+        times[key] = value
+    if len(times) == 2 and times["end"] < times["start"]:
+        raise FormatError("json", f"{what} ends before it starts")
+
+
 def _segment_list(data: Any) -> tuple[Path, list]:
     if isinstance(data, list):
         return (), data
@@ -119,6 +169,7 @@ class JsonFormat:
         text, encoding = decode(data, self.name)
         parsed = parse_strict(text, encoding)
         spans = value_spans(text)
+        check_strings(parsed, text, spans, encoding)
         base, items = _segment_list(parsed)
         builder = TextBuilder()
         segments: list[Segment] = []
@@ -133,6 +184,10 @@ class JsonFormat:
             path = base + (n,)
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise FormatError(self.name, f"segment {n} has no 'text' string")
+            check_times(item, f"segment {n}")
+            for j, word in enumerate(item.get("words") or ()):
+                if isinstance(word, dict):
+                    check_times(word, f"word {j} of segment {n}")
             if n:
                 builder.literal("\n")
             start = builder.position
@@ -149,6 +204,8 @@ class JsonFormat:
             segments.append(Segment(start, end, speaker.strip() if voice else None,
                                     voice[0] if voice else None, voice[1] if voice else None,
                                     raw(path + ("start",)), raw(path + ("end",))))
+        if isinstance(parsed, dict) and isinstance(parsed.get("word_segments"), list):
+            _map_word_segments(builder, parsed["word_segments"], bodies, segments, stray_speakers)
         for path, value in stray_speakers:
             builder.literal("\n")
             core, lead = _stripped(value)
@@ -216,6 +273,51 @@ def _map_words(builder: TextBuilder, item: dict, path: Path, body_start: int, le
         for slot, at, word_lead, length in found:
             start = body_start + at - lead
             builder.mirror(start, start + length, slot, word_lead, word_lead + length, layer="words")
+        return
+    for n, (slot, value) in enumerate(listed):
+        builder.literal("\n" if n == 0 else " ")
+        core, word_lead = _stripped(value)
+        builder.mapped(core, slot, word_lead)
+
+
+def _map_word_segments(builder: TextBuilder, words: list, bodies: list[tuple[int, str]],
+                       segments: list[Segment], stray_speakers: list) -> None:
+    """WhisperX's top-level "word_segments" repeats every segment's words: mirror each word onto
+    the segment text it comes from; if they do not align, show the words as their own line."""
+    voices = {seg.speaker: (seg.speaker_start, seg.speaker_end) for seg in segments
+              if seg.speaker is not None and seg.speaker_start is not None}
+    found: list[tuple[Path, int, int, int]] = []  # slot, text position, lead, length
+    listed: list[tuple[Path, str]] = []
+    body, cursor, aligned = 0, 0, True
+    for j, word in enumerate(words):
+        if not isinstance(word, dict):
+            continue
+        check_times(word, f"word {j} of word_segments")
+        key = "word" if isinstance(word.get("word"), str) else "text" if isinstance(word.get("text"), str) else None
+        if key is not None and word[key].strip():
+            core, word_lead = _stripped(word[key])
+            slot = ("word_segments", j, key)
+            listed.append((slot, word[key]))
+            while body < len(bodies) and bodies[body][1].find(core, cursor) < 0:
+                body, cursor = body + 1, 0
+            if body == len(bodies):
+                aligned = False
+            else:
+                at = bodies[body][1].find(core, cursor)
+                found.append((slot, bodies[body][0] + at, word_lead, len(core)))
+                cursor = at + len(core)
+        speaker = word.get("speaker")
+        if isinstance(speaker, str) and speaker.strip():
+            slot = ("word_segments", j, "speaker")
+            voice = voices.get(speaker.strip())
+            if voice is not None:
+                speaker_lead = _stripped(speaker)[1]
+                builder.mirror(voice[0], voice[1], slot, speaker_lead, speaker_lead + voice[1] - voice[0], layer=slot)
+            else:
+                stray_speakers.append((slot, speaker))
+    if aligned:
+        for slot, position, word_lead, length in found:
+            builder.mirror(position, position + length, slot, word_lead, word_lead + length, layer="word_segments")
         return
     for n, (slot, value) in enumerate(listed):
         builder.literal("\n" if n == 0 else " ")

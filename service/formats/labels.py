@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _TIME_BEFORE = r"(?:[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
-_NAME = r"[^\W\d_][\w .'’\-]{0,59}?"
+_NAME = r"[^\W\d_][\w .'’\-\u00a0]{0,59}?"
 _LABEL = re.compile(rf"{_TIME_BEFORE}\[?(?P<name>{_NAME})\]?[ \t]*(?:\([^()\n]*\)[ \t]*)?:(?:[ \t]|$)")
 # Without a colon only a capitalized label counts: "[crosstalk] yes" is a tag, not a speaker.
 _BRACKETED = re.compile(rf"{_TIME_BEFORE}\[(?P<name>(?=[A-Z]){_NAME})\](?=[ \t])")

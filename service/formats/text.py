@@ -1,6 +1,9 @@
-"""Plain text: the engine sees the decoded file unchanged (one slot: the whole file)."""
+"""Plain text: the engine sees the decoded file (one slot: the whole file), character for
+character, except that terminal escape sequences (ANSI colours in a saved console log) are
+shown to it as spaces: they are no part of a word, and no replacement ever touches them."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from service.models import Replacement
@@ -9,6 +12,10 @@ from .base import Segment, Transcript
 from .labels import speaker_label
 from .offsets import TextBuilder
 from .textfile import Line, LineSource, decode, restore_lines, split_lines, write_lines
+
+# ECMA-48 control sequences (CSI "ESC [ ... m"), operating system commands (OSC, ended by
+# BEL or "ESC \\") and two-character escapes.
+ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 
 
 class TextFormat:
@@ -21,8 +28,14 @@ class TextFormat:
         # One pseudo-line holding the whole file, so text == decoded file exactly.
         whole = Line(1, 0, len(text), len(text))
         builder = TextBuilder()
-        builder.mapped(text, 0, 0)
-        return Transcript(text, _line_segments(text), self.name, source=data,
+        cursor = 0
+        for escape in ESCAPE_SEQUENCE.finditer(text):  # same length, so offsets stay the file's
+            builder.mapped(text[cursor:escape.start()], 0, cursor)
+            builder.literal(" " * (escape.end() - escape.start()))
+            cursor = escape.end()
+        builder.mapped(text[cursor:], 0, cursor)
+        shown = builder.text()
+        return Transcript(shown, _line_segments(shown), self.name, source=data,
                           pieces=builder.pieces, state=LineSource(text, encoding, [whole]))
 
     def write(self, transcript: Transcript, replacements: Sequence[Replacement], *, undo: list | None = None) -> bytes:

@@ -16,7 +16,7 @@ import webvtt
 from service.models import Replacement
 
 from .base import FormatError, Transcript
-from .cues import Cue, cues_transcript, milliseconds
+from .cues import Aside, Cue, cues_transcript, milliseconds
 from .offsets import TextBuilder
 from .textfile import LineSource, one_line, read_lines, restore_lines, write_lines
 
@@ -24,6 +24,8 @@ _TIMESTAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _TIMING = re.compile(rf"(?P<begin>{_TIMESTAMP})[ \t]+-->[ \t]+(?P<end>{_TIMESTAMP})(?:[ \t].*)?")
 _HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
 _TEXT_FREE_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
+# Blocks read as plain text: a note can name anyone, a style sheet's comments too.
+_READ_BLOCKS = ("NOTE", "STYLE")
 # A tag, an entity, or a run of plain text (a '<' or '&' that starts neither is text).
 _TOKEN = re.compile(r"<(?P<tag>[^<>]*)>|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]+);)|[^<&]+|[<&]")
 _VOICE = re.compile(r"v(?:\.[^\s>]*)?[ \t\f]+(?P<name>.+)", re.S)
@@ -51,18 +53,21 @@ def _escape(surrogate: str) -> str:
     return html.escape(one_line(surrogate), quote=False)
 
 
-def parse_cues(source: LineSource) -> list[Cue]:
-    """Cues of a WebVTT file; FormatError for anything that is not exactly a
-    header, a NOTE/STYLE/REGION block or a well-formed cue."""
+def parse_cues(source: LineSource) -> list[Cue | Aside]:
+    """Cues of a WebVTT file, with the header and the NOTE and STYLE blocks as asides;
+    FormatError for anything that is not exactly a header, a NOTE/STYLE/REGION block or
+    a well-formed cue."""
     count = len(source.lines)
-    if not _HEADER.fullmatch(source.content(0)):
+    header = _HEADER.fullmatch(source.content(0))
+    if not header:
         raise source.error("vtt", "does not start with a 'WEBVTT' header line", 0)
     index = 1
     while index < count and source.content(index):  # header metadata runs to the first empty line
         if "-->" in source.content(index):
             raise source.error("vtt", "cue timing inside the header (missing empty line)", index)
         index += 1
-    cues: list[Cue] = []
+    # The header's title and metadata ("WEBVTT - Interview with ...", "Kind: captions")
+    cues: list[Cue | Aside] = [Aside(tuple(range(index)), _keyword_end(source.content(0)))]
     while index < count:
         if not source.content(index):
             index += 1
@@ -77,12 +82,20 @@ def parse_cues(source: LineSource) -> list[Cue]:
             arrow = next((i for i in block if "-->" in source.content(i)), None)
             if arrow is not None:
                 raise source.error("vtt", "'-->' inside a NOTE/STYLE/REGION block", arrow)
+            if first.split(maxsplit=1)[0] in _READ_BLOCKS:
+                cues.append(Aside(tuple(block), _keyword_end(first)))
             continue
         timing = 0 if "-->" in first else 1
         if timing >= len(block) or "-->" not in source.content(block[timing]):
             raise source.error("vtt", "block has no cue timing line", block[0])
         cues.append(_parse_cue(source, block, timing))
     return cues
+
+
+def _keyword_end(line: str) -> int:
+    """Where the text after a block's keyword (and the blanks after it) starts: an edit
+    of that text never touches the keyword, which must stay a word of its own."""
+    return re.match(r"\ufeff?\S*[ \t]*", line).end()
 
 
 def _parse_cue(source: LineSource, block: list[int], timing: int) -> Cue:
@@ -106,7 +119,7 @@ def _cross_check(source: LineSource, cues: list[Cue]) -> None:
         # webvtt-py's messages quote the cue, so they are not passed on
         raise FormatError("vtt", "webvtt-py rejects the file in strict mode") from None
     theirs = [(milliseconds(c.start), milliseconds(c.end)) for c in parsed.captions]
-    ours = [(milliseconds(c.begin), milliseconds(c.end)) for c in cues]
+    ours = [(milliseconds(c.begin), milliseconds(c.end)) for c in cues if isinstance(c, Cue)]
     if theirs != ours:
         raise FormatError("vtt", f"cue structure is ambiguous ({len(ours)} cues found, "
                                  f"webvtt-py finds {len(theirs)})")

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from . import projects, surrogates
 from service.vocabulary.canonical import canonical_form
 from .crypto import StoreCrypto
-from .entities import ENTITY_TYPES, ORGANIZATION, ORGANIZATION_ROLES
+from .entities import DEFAULT_SOUND_ALIKE, ENTITY_TYPES, ORGANIZATION, ORGANIZATION_ROLES, SOUND_ALIKE_MODES
 from .errors import DuplicateTerm, InvalidTerm, TermNotFound
 from .records import Term
 from .schema import term_keys, terms
@@ -54,7 +54,10 @@ def validate(spec: TermSpec) -> tuple[TermSpec, str, dict[str, str]]:
         if alias_canonical and alias_canonical != canonical:
             aliases.setdefault(alias_canonical, alias)
     surrogate = surrogates.fixed_label(spec.surrogate) if spec.surrogate else None
-    normalised = TermSpec(term, entity_type, role, tuple(aliases.values()), surrogate)
+    sound_alike = (spec.sound_alike or DEFAULT_SOUND_ALIKE).strip().lower()
+    if sound_alike not in SOUND_ALIKE_MODES:
+        raise InvalidTerm(f"sound_alike must be one of {', '.join(SOUND_ALIKE_MODES)}")
+    normalised = TermSpec(term, entity_type, role, tuple(aliases.values()), surrogate, sound_alike)
     return normalised, canonical, aliases
 
 
@@ -68,6 +71,7 @@ def _to_term(crypto: StoreCrypto, row: sa.Row) -> Term:
         aliases=tuple(json.loads(crypto.decrypt(row.aliases_enc))),
         surrogate=row.surrogate,
         created_at=row.created_at,
+        sound_alike=row.sound_alike,
     )
 
 
@@ -95,6 +99,7 @@ def add(conn: Connection, crypto: StoreCrypto, project_id: int, spec: TermSpec) 
             aliases_enc=crypto.encrypt(json.dumps(list(spec.aliases))),
             role=spec.role,
             surrogate=spec.surrogate,
+            sound_alike=spec.sound_alike,
         )
         .returning(terms.c.id)
     ).scalar_one()
@@ -125,6 +130,38 @@ def get(conn: Connection, crypto: StoreCrypto, project_id: int, term_id: int) ->
     return _to_term(crypto, row)
 
 
+def add_alias(conn: Connection, crypto: StoreCrypto, project_id: int, term_id: int, alias: str) -> Term:
+    """Another way the term is written ("alter ex" for Alteryx, as a reviewer confirmed it):
+    matched as the term from now on, with the term's surrogate. A form the term already
+    has changes nothing; a form of another term is refused."""
+    projects.require(conn, project_id, lock=True)
+    term = get(conn, crypto, project_id, term_id)
+    alias = _clean_name(alias, "alias")
+    form = canonical_form(term.entity_type, alias)
+    if not form:
+        raise InvalidTerm("alias has an empty canonical form")
+    if form in {canonical_form(term.entity_type, name) for name in (term.term, *term.aliases)}:
+        return term
+    alias_hash = crypto.lookup_hash(form)
+    clash = conn.execute(
+        sa.select(term_keys.c.id).where(
+            term_keys.c.project_id == project_id,
+            term_keys.c.entity_type == term.entity_type,
+            term_keys.c.canonical_hash == alias_hash,
+        )
+    ).first()
+    if clash is not None:
+        raise DuplicateTerm("the alias is already a form of another term in the project dictionary")
+    conn.execute(
+        terms.update()
+        .where(terms.c.project_id == project_id, terms.c.id == term_id)
+        .values(aliases_enc=crypto.encrypt(json.dumps([*term.aliases, alias])))
+    )
+    conn.execute(term_keys.insert().values(project_id=project_id, term_id=term_id, entity_type=term.entity_type,
+                                           canonical_hash=alias_hash))
+    return get(conn, crypto, project_id, term_id)
+
+
 def list_all(conn: Connection, crypto: StoreCrypto, project_id: int, *, entity_type: str | None = None) -> list[Term]:
     projects.require(conn, project_id)
     query = sa.select(terms).where(terms.c.project_id == project_id)
@@ -152,10 +189,10 @@ def import_specs(conn: Connection, crypto: StoreCrypto, project_id: int, specs: 
         normalised, canonical, _ = validate(spec)
         existing = _find_by_canonical(conn, crypto, project_id, normalised.entity_type, canonical)
         if existing is not None:
-            if (existing.role, set(existing.aliases), existing.surrogate) != (
-                normalised.role, set(normalised.aliases), normalised.surrogate
+            if (existing.role, set(existing.aliases), existing.surrogate, existing.sound_alike) != (
+                normalised.role, set(normalised.aliases), normalised.surrogate, normalised.sound_alike
             ):
-                raise DuplicateTerm(f"term {existing.id} exists with different role, aliases or surrogate")
+                raise DuplicateTerm(f"term {existing.id} exists with different role, aliases, surrogate or sound_alike")
             continue
         add(conn, crypto, project_id, normalised)
         added += 1

@@ -10,9 +10,10 @@ from service.vocabulary.entity_types import (
     PRODUCT,
     UNIVERSITY,
 )
+from service.vocabulary.sound_alike_modes import DEFAULT_SOUND_ALIKE, SOUND_ALIKE_MODES
 
-__all__ = ["API_KEY_ROLES", "ENTITY_TYPES", "LOCATION", "ORGANIZATION", "ORGANIZATION_ROLES", "PERSON", "PRODUCT",
-           "UNIVERSITY"]
+__all__ = ["API_KEY_ROLES", "DEFAULT_SOUND_ALIKE", "ENTITY_TYPES", "LOCATION", "ORGANIZATION", "ORGANIZATION_ROLES",
+           "PERSON", "PRODUCT", "SOUND_ALIKE_MODES", "UNIVERSITY"]
 
 # A dictionary term names something: a person, an organization, a university, a product or a place.
 ENTITY_TYPES: tuple[str, ...] = NAME_TYPES

@@ -26,6 +26,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     surrogate: str | None = None
     created_at: datetime | None = field(default=None, compare=False)
+    sound_alike: str = "context"  # context | always | off (service.store.entities.SOUND_ALIKE_MODES)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,8 @@ terms = sa.Table(
     sa.Column("role", sa.String(32), nullable=True),
     sa.Column("surrogate", sa.String(LABEL_LEN), nullable=True),  # fixed label, not secret
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, default=utcnow),
+    # context | always | off: how the term is matched by sound (not secret).
+    sa.Column("sound_alike", sa.String(16), nullable=False, server_default="context"),
     sa.UniqueConstraint("project_id", "entity_type", "canonical_hash"),
 )
 

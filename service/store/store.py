@@ -226,10 +226,17 @@ class ProjectStore(JobStoreMixin):
         role: str | None = None,
         aliases: Iterable[str] = (),
         surrogate: str | None = None,
+        sound_alike: str | None = None,
     ) -> Term:
-        """Add a dictionary term. ``surrogate`` ("Company Y") fixes the entity's label ("[Company Y]")."""
-        spec = TermSpec(term=term, entity_type=entity_type, role=role, aliases=tuple(aliases), surrogate=surrogate)
+        """Add a dictionary term. ``surrogate`` ("Company Y") fixes the entity's label ("[Company Y]");
+        ``sound_alike`` ("context", "always" or "off") says how renderings that only sound like it match."""
+        spec = TermSpec(term=term, entity_type=entity_type, role=role, aliases=tuple(aliases), surrogate=surrogate,
+                        sound_alike=sound_alike)
         return self._run(lambda c: dictionary.add(c, self._crypto, project_id, spec))
+
+    def add_alias(self, project_id: int, term_id: int, alias: str) -> Term:
+        """Add ``alias`` to the term's aliases (``DuplicateTerm`` if another term has that form)."""
+        return self._run(lambda c: dictionary.add_alias(c, self._crypto, project_id, term_id, alias))
 
     def list_terms(self, project_id: int, *, entity_type: str | None = None) -> list[Term]:
         return self._run(lambda c: dictionary.list_all(c, self._crypto, project_id, entity_type=entity_type))

@@ -1,7 +1,7 @@
 """Reading and writing dictionary terms as CSV or YAML.
 
-CSV: a header row with ``term,entity_type`` and optionally ``role,aliases,surrogate``;
-aliases are separated by ``|``. YAML: ``terms:`` followed by a list of mappings with the
+CSV: a header row with ``term,entity_type`` and optionally ``role,aliases,surrogate,sound_alike``;
+aliases are separated by ``|``; ``sound_alike`` is ``context`` (the default), ``always`` or ``off``. YAML: ``terms:`` followed by a list of mappings with the
 same keys (``aliases`` a list). Parse errors name the row/entry number, never its text.
 """
 from __future__ import annotations
@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .entities import DEFAULT_SOUND_ALIKE
 from .errors import InvalidTermsFile
 from .records import Term
 
 FORMATS = ("csv", "yaml")
-FIELDS = ("term", "entity_type", "role", "aliases", "surrogate")
+FIELDS = ("term", "entity_type", "role", "aliases", "surrogate", "sound_alike")
 ALIAS_SEPARATOR = "|"
 
 
@@ -30,6 +31,7 @@ class TermSpec:
     role: str | None = None
     aliases: tuple[str, ...] = field(default=())
     surrogate: str | None = None
+    sound_alike: str | None = None  # None: the default ("context")
 
 
 def normalise_format(format: str) -> str:
@@ -81,6 +83,7 @@ def _spec(raw: dict, where: str) -> TermSpec:
         role=_blank_to_none(raw.get("role")),
         aliases=_split_aliases(raw.get("aliases"), where),
         surrogate=_blank_to_none(raw.get("surrogate")),
+        sound_alike=_blank_to_none(raw.get("sound_alike")),
     )
 
 
@@ -130,6 +133,7 @@ def _format_csv(terms: Iterable[Term]) -> str:
                 "role": term.role or "",
                 "aliases": ALIAS_SEPARATOR.join(term.aliases),
                 "surrogate": term.surrogate or "",
+                "sound_alike": term.sound_alike,
             }
         )
     return out.getvalue()
@@ -145,5 +149,7 @@ def _format_yaml(terms: Iterable[Term]) -> str:
             entry["aliases"] = list(term.aliases)
         if term.surrogate:
             entry["surrogate"] = term.surrogate
+        if term.sound_alike != DEFAULT_SOUND_ALIKE:
+            entry["sound_alike"] = term.sound_alike
         entries.append(entry)
     return yaml.safe_dump({"terms": entries}, sort_keys=False, allow_unicode=True)

@@ -60,6 +60,7 @@ def test_batch_reports_each_file_and_never_a_name(engine, mixed_folder, tmp_path
 
     rows = list(csv.DictReader(io.StringIO((out_dir / "report.csv").read_text(encoding="utf-8"))))
     assert [r["path"] for r in rows] == sorted(by_path)
+    assert by_path["notes.md"]["status"] == "skipped" and ".md file is not a transcript" in by_path["notes.md"]["error"]
     csv_broken = next(r for r in rows if r["path"] == CORRUPT)
     assert csv_broken["status"] == "failed" and csv_broken["error"] == broken["error"]
     assert int(next(r for r in rows if r["path"] == "interview.txt")["PERSON"]) >= 2

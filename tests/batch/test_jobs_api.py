@@ -45,19 +45,21 @@ def test_job_from_a_zip_is_polled_and_downloaded(client, tmp_path):
     assert set(r.json()) == {"id", "status"} and r.json()["status"] == "queued"
 
     job = wait_until_finished(client, r.json()["id"])
-    assert job["status"] == "done" and job["progress"] == {"total": 11, "done": 10, "failed": 1}
-    assert [e["path"] for e in job["errors"]] == [CORRUPT] and "ends before it starts" in job["errors"][0]["reason"]
+    assert job["status"] == "done" and job["progress"] == {"total": 12, "done": 10, "failed": 2}
+    errors = {e["path"]: e["reason"] for e in job["errors"]}
+    assert sorted(errors) == sorted([CORRUPT, "notes.md"]) and "ends before it starts" in errors[CORRUPT]
+    assert errors["notes.md"].startswith("skipped: a .md file is not a transcript")
     assert job["result"] == f"/v1/jobs/{job['id']}/result" and job["restarts"] == 0
 
     r = client.get(job["result"])
     assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
     members = unzip(r.content)
-    assert sorted(members) == sorted([*EXPECTED_FORMATS, "report.json"])  # hidden and .md files were left out
+    assert sorted(members) == sorted([*EXPECTED_FORMATS, "report.json"])  # hidden and .md files have no output
     for rel, expected in EXPECTED_FORMATS.items():
         assert formats.read(members[rel], filename=rel).format == expected
         assert not any(name.encode() in members[rel] for name in NAMES), rel
     report = members["report.json"].decode()
-    assert '"failed": 1' in report and not any(name in report for name in NAMES)
+    assert '"failed": 2' in report and not any(name in report for name in NAMES)
 
 
 def test_job_with_a_project_uses_its_surrogates_and_keys(client, tmp_path):
@@ -155,8 +157,8 @@ def test_job_uploads_are_checked_before_anything_is_stored(client, store):
     for reason, data in cases.items():
         r = post(data)
         assert r.status_code == 422 and reason in r.json()["detail"], (reason, r.text)
-    r = post(b"Dana Whitfield", name="notes.md")
-    assert r.status_code == 422 and "not a supported transcript" in r.json()["detail"]
+    r = post(b"Dana Whitfield", name="notes.md")  # nothing in the upload the job could redact
+    assert r.status_code == 422 and "no transcripts in the upload" in r.json()["detail"]
     with store._engine.connect() as conn:  # nothing was stored
         assert conn.exec_driver_sql("select count(*) from jobs").scalar() == 0
 
@@ -176,3 +178,17 @@ def test_the_app_stops_its_job_runner_on_shutdown(engine, settings, store):
         assert runner._thread.is_alive()
     assert not runner._thread.is_alive()
     assert job_routes.router.prefix == "/v1/jobs" and ADMIN_TOKEN
+
+
+def test_a_job_lists_each_file_it_cannot_read_and_redacts_the_rest(client):
+    r = client.post("/v1/jobs", files=[
+        ("files", ("a.txt", b"Dana Whitfield: I moved to Northwind last year.\n", "text/plain")),
+        ("files", ("slides.pdf", b"%PDF-1.7\n", "application/pdf")),
+        ("files", ("scan.txt", b"%PDF-1.7\n", "text/plain")),
+    ])
+    assert r.status_code == 202, r.text
+    job = wait_until_finished(client, r.json()["id"])
+    assert job["status"] == "done" and job["progress"] == {"total": 3, "done": 1, "failed": 2}
+    errors = {e["path"]: e["reason"] for e in job["errors"]}
+    assert errors["slides.pdf"].startswith("skipped: a .pdf file is not a transcript")
+    assert errors["scan.txt"] == "PDF is not supported: export the transcript as DOCX or TXT"

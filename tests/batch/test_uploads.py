@@ -33,7 +33,9 @@ def symlink(name: str) -> zipfile.ZipInfo:
 def test_zip_members_keep_their_folders_and_junk_is_left_out():
     data = zip_with([("study/a.txt", b"A"), ("./study/sub/b.VTT", b"B"), ("study/", b""), ("__MACOSX/._a.txt", b"x"),
                      (".DS_Store", b"x"), ("study/readme.md", b"x")])
-    assert extract_zip(data, max_file_bytes=LIMIT) == [("study/a.txt", b"A"), ("study/sub/b.VTT", b"B")]
+    # a file that is not a transcript is kept, empty and never inflated, for the report to list
+    assert extract_zip(data, max_file_bytes=LIMIT) == [("study/a.txt", b"A"), ("study/sub/b.VTT", b"B"),
+                                                       ("study/readme.md", b"")]
 
 
 @pytest.mark.parametrize(
@@ -81,7 +83,7 @@ def test_archives_inside_an_upload_are_never_expanded_by_it():
     docx_bomb = zip_with([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b" " * 5_000_000)])
     data = zip_with([("study/a.txt", b"A"), ("study/nested.zip", inner_bomb), ("study/b.docx", docx_bomb)])
     files = dict(extract_zip(data, max_file_bytes=LIMIT))
-    assert files == {"study/a.txt": b"A", "study/b.docx": docx_bomb}  # the .zip is not a transcript
+    assert files == {"study/a.txt": b"A", "study/nested.zip": b"", "study/b.docx": docx_bomb}  # listed, not inflated
     with pytest.raises(FormatError, match="possible zip bomb"):  # the Word file meets its own checks when read
         read(files["study/b.docx"], filename="b.docx")
 

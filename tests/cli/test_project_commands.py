@@ -78,15 +78,22 @@ def test_dictionary_add_import_export_list_remove(tanon, capsys, tmp_path):
     assert code == 2 and str(bad) in err and "Amin" not in err
     code, _, err = tanon("project", "dict", "import", "study", str(tmp_path / "terms.txt"))
     assert code == 2
+    assert tanon("project", "dict", "add", "study", "Alteryx", "--type", "ORGANIZATION", "--sound-alike", "always")[0] == 0
+    code, _, err = tanon("project", "dict", "add", "study", "Snowflake", "--type", "ORGANIZATION",
+                         "--sound-alike", "sometimes")
+    assert code == 2 and "sound_alike must be one of" in err
     code, out, _ = tanon("project", "dict", "list", "study")
     rows = [line.split("\t") for line in out.splitlines()]
+    assert next(r[6] for r in rows if r[4] == "Alteryx") == "always"
+    assert tanon("project", "dict", "remove", "study", next(r[0] for r in rows if r[4] == "Alteryx"))[0] == 0
+    rows = [r for r in rows if r[4] != "Alteryx"]
     assert {r[4] for r in rows} == {"Northwind Analytics", "Acme Corp", "Sarah Chen", "Seattle", "University of Westbrook"}
     exported = tmp_path / "out" / "dictionary.yaml"
     code, _, err = tanon("project", "dict", "export", "study", "-o", str(exported))
     assert code == 0 and stat.S_IMODE(exported.stat().st_mode) == 0o600
     assert "University of Westbrook" in exported.read_text(encoding="utf-8")
     code, out, _ = tanon("project", "dict", "export", "study")
-    assert out.startswith("term,entity_type,role,aliases,surrogate\n") and "NWA|North Wind Analytics" in out
+    assert out.startswith("term,entity_type,role,aliases,surrogate,sound_alike\n") and "NWA|North Wind Analytics" in out
     # what was exported imports into another project
     tanon("project", "create", "copy")
     assert tanon("project", "dict", "import", "copy", str(exported))[2].strip().endswith("5 terms added to project 2")

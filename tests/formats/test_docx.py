@@ -195,7 +195,7 @@ def test_docx_refuses_a_file_that_is_not_a_zip():
 def test_docx_refuses_legacy_or_encrypted_word_files():
     with pytest.raises(FormatError) as error:
         read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, filename="old.docx")
-    assert "legacy .doc" in error.value.reason
+    assert "legacy Word .doc" in error.value.reason
 
 
 def test_docx_refuses_a_truncated_zip(interview_docx):

@@ -33,13 +33,19 @@ def test_vtt_text_is_cue_text_joined_by_newlines(sample):
     assert transcript.segments[0].speaker == "Nora Lindqvist"
 
 
-def test_vtt_markup_notes_and_styles_are_not_in_text(sample):
+def test_vtt_markup_is_not_in_text_but_the_header_notes_and_styles_are(sample):
+    """A note, a style sheet's selector or comment and the header's title can name people:
+    the engine reads them as written (keywords and REGION settings stay out)."""
     transcript = read(sample("styled.vtt"), filename="styled.vtt")
-    assert transcript.text == ("Ana Ruiz: Welcome back, Jonas.\n"
+    assert transcript.text == ("- interview 7, second session\nKind: captions\nLanguage: en\n"
+                               "This file was exported by hand.\nNothing in here is spoken text.\n"
+                               '::cue(v[voice="Ana Ruiz"]) {\n  color: yellow;\n}\n'
+                               "Ana Ruiz: Welcome back, Jonas.\n"
                                "Jonas Weber: Thanks & hello. Did Priya\nRaman join as well?\n"
+                               "a note between cues\n"
                                "Ana Ruiz: Not yet, she said ten minutes.\n"
                                "<inaudible> ok")
-    voice = transcript.segments[1]
+    voice = next(s for s in transcript.segments if s.speaker == "Jonas Weber")
     assert (voice.speaker, transcript.text[voice.speaker_start:voice.speaker_end]) == ("Jonas Weber",) * 2
 
 
@@ -70,8 +76,8 @@ def test_vtt_voice_tag_name_is_replaced_inside_the_tag(sample, replace_names):
     out = write(transcript, replace_names(transcript.text, names)).decode()
     assert "<v Person A>Welcome back, <i>Person B</i>.</v>" in out
     assert "<v.loud Person B>Thanks &amp; hello. Did <b>Person C\n</b> join as well?</v>" in out
-    # the STYLE block is not transcript text: it keeps the original selector
-    assert '::cue(v[voice="Ana Ruiz"])' in out
+    # the STYLE block is read too: its selector names the voice, and loses the name with it
+    assert '::cue(v[voice="Person A"])' in out
     assert cue_skeleton(out.encode()) == cue_skeleton(data)
 
 

@@ -83,7 +83,10 @@ def test_dictionary_crud_import_export(client, project_a):
     base = f"/v1/projects/{project_a.id}/dictionary"
     headers = project_a.admin_headers()
     term = add_term(client, project_a, term="Northwind Analytics", entity_type="ORGANIZATION", role="client", aliases=["NWA"])
-    assert term["aliases"] == ["NWA"] and term["role"] == "client"
+    assert term["aliases"] == ["NWA"] and term["role"] == "client" and term["sound_alike"] == "context"
+    r = client.post(base, json={"term": "Alteryx", "entity_type": "ORGANIZATION", "sound_alike": "sometimes"},
+                    headers=headers)
+    assert r.status_code == 422
     r = client.post(base, json={"term": "Northwind Analytics", "entity_type": "ORGANIZATION"}, headers=headers)
     assert r.status_code == 409
     r = client.post(base, json={"term": "Jane", "entity_type": "PERSON", "role": "client"}, headers=headers)

@@ -88,11 +88,11 @@ def test_project_options_come_from_dictionary_and_settings(store):
     )
     options = project_options(store, project, cache=None)
     assert isinstance(options, RequestOptions)
-    assert options.recognizers == () and options.allow == frozenset({"spark", "kafka"})
+    assert options.dictionary is None and options.allow == frozenset({"spark", "kafka"})
     assert options.entities["LOCATION"].template == "[place]"
     store.add_term(project.id, "Northwind Analytics", "ORGANIZATION")
     options = project_options(store, project, cache=None)
-    assert [r.name for r in options.recognizers] == ["project_dictionary.v1"]
+    assert [e.term for e in options.dictionary.entries] == ["Northwind Analytics"]
 
 
 def test_options_cache_rebuilds_only_when_dictionary_or_settings_change(store):
@@ -106,7 +106,7 @@ def test_options_cache_rebuilds_only_when_dictionary_or_settings_change(store):
     assert second is not first
     store.delete_term(project.id, term.id)
     third = project_options(store, project, cache=cache)
-    assert third is not second and len(third.recognizers) == 1
+    assert third is not second and len(third.dictionary) == 1
     changed = store.update_project_settings(project.id, {"allow_list": ["Spark"]})
     fourth = project_options(store, changed, cache=cache)
     assert fourth is not third and fourth.allow == frozenset({"spark"})

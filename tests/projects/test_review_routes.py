@@ -91,3 +91,67 @@ def test_review_routes_need_a_key_when_the_service_requires_one(engine, store, s
                         headers=other.redactor_headers())
         assert r.status_code == 403
         assert re.search(r"connect-src 'self'", client.get("/review").headers["content-security-policy"])
+
+
+# A call of our own in which speech-to-text misheard a vendor, with nothing around it that
+# says it is a name.
+HEARD = ("Interviewer: And the dashboards?\n"
+         "Participant: The report said snow flick kept timing out.\n").encode()
+
+
+def test_a_sound_alike_below_the_threshold_is_a_suggestion_and_remembering_makes_it_an_alias(client, project_a):
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary", headers=project_a.admin_headers(),
+                    json={"term": "Snowflake", "entity_type": "ORGANIZATION", "role": "vendor"})
+    assert r.status_code == 201, r.text
+    term_id = r.json()["id"]
+    earlier = client.post("/v1/redact", json={"text": "We moved the warehouse to Snowflake.", "project": project_a.id},
+                          headers=project_a.redactor_headers())
+    (vendor,) = [e["surrogate"] for e in earlier.json()["entities"] if e["recognizer"] == "project_dictionary.v1"]
+
+    doc = analyze(client, project_a, HEARD, "call.txt")
+    text = doc["text"]
+    assert not [f for f in doc["findings"] if f["recognizer"] == "project_dictionary.v1"]
+    (heard,) = [s for s in doc["suggestions"] if s["source"] == "project_dictionary.v1"]
+    assert text[heard["start"]:heard["end"]] == "snow flick" and heard["entity_type"] == "ORGANIZATION"
+    # the page may be shared on screen: the suggestion points at the term by id, never by name
+    assert heard["term_id"] == term_id and "snowflake" not in repr(heard).lower()
+
+    # "Remember in this project" on the accepted suggestion: the words join the term as an alias.
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary/{term_id}/aliases", headers=project_a.admin_headers(),
+                    json={"alias": "snow flick"})
+    assert r.status_code == 200, r.text
+    assert r.json()["aliases"] == ["snow flick"] and r.json()["term"] == "Snowflake"
+    # a redactor key may not change the dictionary; a form the term already has changes nothing
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary/{term_id}/aliases", headers=project_a.redactor_headers(),
+                    json={"alias": "snow flake"})
+    assert r.status_code == 403
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary/{term_id}/aliases", headers=project_a.admin_headers(),
+                    json={"alias": "Snow  Flick"})
+    assert r.status_code == 200 and r.json()["aliases"] == ["snow flick"]
+
+    # The redaction the page then asks for: the vendor's surrogate, not a new entity's.
+    decisions = decisions_json(HEARD, "text", text, ("snow flick", "accept", "ORGANIZATION", {"remember": True}))
+    r = client.post("/v1/redact/file?report=true", files={"file": ("call.txt", HEARD, "text/plain")},
+                    data={"project": str(project_a.id), "decisions": decisions}, headers=project_a.redactor_headers())
+    assert r.status_code == 200, r.text
+    labels = {text[e["start"]:e["end"]]: e["surrogate"] for e in r.json()["entities"]}
+    assert labels["snow flick"] == vendor
+    # ... and in the next transcript the rendering is the term, without a reviewer.
+    later = analyze(client, project_a, b"Participant: the snow flick bill went up again.\n", "later.txt")
+    (found,) = [f for f in later["findings"] if f["recognizer"] == "project_dictionary.v1"]
+    assert later["text"][found["start"]:found["end"]] == "snow flick"
+    assert found["surrogate"] == vendor and found["reason"] == "project dictionary term (exact)"
+
+
+def test_an_alias_another_term_has_is_refused(client, project_a):
+    ids = []
+    for term in ("Brightwater Cloud", "Copperline"):
+        r = client.post(f"/v1/projects/{project_a.id}/dictionary", headers=project_a.admin_headers(),
+                        json={"term": term, "entity_type": "ORGANIZATION"})
+        ids.append(r.json()["id"])
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary/{ids[0]}/aliases", headers=project_a.admin_headers(),
+                    json={"alias": "COPPERLINE"})
+    assert r.status_code == 409 and "copper" not in r.text.lower()
+    r = client.post(f"/v1/projects/{project_a.id}/dictionary/999999/aliases", headers=project_a.admin_headers(),
+                    json={"alias": "copper line"})
+    assert r.status_code == 404

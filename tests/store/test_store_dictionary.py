@@ -126,3 +126,23 @@ def test_dictionary_import_parse_errors_do_not_echo_names(store, project, text, 
     with pytest.raises(InvalidTermsFile) as raised:
         store.import_terms(project.id, text, format=fmt)
     assert "Okafor" not in str(raised.value)
+
+
+def test_dictionary_sound_alike_mode_is_stored_and_round_trips(store, project):
+    store.add_term(project.id, "Alteryx", "ORGANIZATION", sound_alike="Always")
+    store.add_term(project.id, "Jane Okafor", "PERSON")
+    modes = {t.term: t.sound_alike for t in store.list_terms(project.id)}
+    assert modes == {"Alteryx": "always", "Jane Okafor": "context"}
+    with pytest.raises(InvalidTerm, match="sound_alike must be one of context, always, off"):
+        store.add_term(project.id, "Snowflake", "ORGANIZATION", sound_alike="sometimes")
+    csv_text = store.export_terms(project.id, format="csv")
+    assert csv_text.splitlines()[0] == "term,entity_type,role,aliases,surrogate,sound_alike"
+    yaml_text = store.export_terms(project.id, format="yaml")
+    assert "sound_alike: always" in yaml_text and yaml_text.count("sound_alike") == 1  # the default is left out
+    for text, fmt in ((csv_text, "csv"), (yaml_text, "yaml")):
+        other = store.create_project(f"copy-{fmt}")
+        assert store.import_terms(other.id, text, format=fmt) == 2
+        assert {t.term: t.sound_alike for t in store.list_terms(other.id)} == modes
+    # the same term with another mode is a conflict, not a silent change
+    with pytest.raises(DuplicateTerm, match="sound_alike"):
+        store.import_terms(project.id, "term,entity_type,sound_alike\nAlteryx,ORGANIZATION,off\n", format="csv")

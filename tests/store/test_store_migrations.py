@@ -45,3 +45,25 @@ def test_migrations_survive_concurrent_first_open(store_url, store_key):
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert set(pool.map(open_store, range(4))) == {head_revision()}
+
+
+def test_terms_from_before_sound_alike_modes_get_the_default(store_url, store_key):
+    from alembic import command
+
+    from service.store.database import create_store_engine
+    from service.store.migrate import alembic_config
+
+    engine = create_store_engine(store_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0004_entity_keys")  # the revision before sound-alike modes
+    with engine.begin() as conn:
+        conn.execute(sa.text("insert into projects (name, settings, created_at) values ('p', '{}', CURRENT_TIMESTAMP)"))
+        conn.execute(sa.text(
+            "insert into terms (project_id, entity_type, canonical_hash, term_enc, aliases_enc, created_at) "
+            "values (1, 'ORGANIZATION', 'h', 'x', 'y', CURRENT_TIMESTAMP)"
+        ))
+    engine.dispose()
+    with ProjectStore(store_url, key=store_key) as store:
+        assert current_revision(store._engine) == head_revision()
+        with store._engine.connect() as conn:
+            assert conn.execute(sa.text("select sound_alike from terms")).scalar_one() == "context"

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from service.api.auth import AdminDep
 from service.api.deps import StoreDep
-from service.api.schemas import ImportResult, TermCreate, TermPublic
+from service.api.schemas import AliasCreate, ImportResult, TermCreate, TermPublic
 from service.store import Term
 
 router = APIRouter(prefix="/v1/projects/{project_id}/dictionary", tags=["dictionary"])
@@ -28,7 +28,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 def term_public(term: Term) -> TermPublic:
     return TermPublic(
         id=term.id, term=term.term, entity_type=term.entity_type, role=term.role,
-        aliases=list(term.aliases), surrogate=term.surrogate, created_at=term.created_at,
+        aliases=list(term.aliases), surrogate=term.surrogate, sound_alike=term.sound_alike, created_at=term.created_at,
     )
 
 
@@ -41,9 +41,19 @@ def list_terms(project_id: int, access: AdminDep, store: StoreDep, response: Res
 @router.post("", status_code=201, response_model=TermPublic, summary="Add a term (admin)")
 def add_term(project_id: int, body: TermCreate, access: AdminDep, store: StoreDep) -> TermPublic:
     term = store.add_term(
-        access.project_id, body.term, body.entity_type, role=body.role, aliases=body.aliases, surrogate=body.surrogate
+        access.project_id, body.term, body.entity_type, role=body.role, aliases=body.aliases, surrogate=body.surrogate,
+        sound_alike=body.sound_alike,
     )
     return term_public(term)
+
+
+@router.post(
+    "/{term_id}/aliases",
+    response_model=TermPublic,
+    summary="Add another way a term is written (admin): a rendering a reviewer confirmed",
+)
+def add_alias(project_id: int, term_id: int, body: AliasCreate, access: AdminDep, store: StoreDep) -> TermPublic:
+    return term_public(store.add_alias(access.project_id, term_id, body.alias))
 
 
 @router.post(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -113,7 +114,7 @@ async def redact_file(
     if document.warnings:  # the warnings themselves are in the JSON answer (report=true)
         headers["X-Redaction-Warnings"] = str(len(document.warnings))
     if file.filename:
-        headers["Content-Disposition"] = f'attachment; filename="{_safe_name(file.filename)}"'
+        headers["Content-Disposition"] = content_disposition(file.filename)
     return Response(content=document.data, media_type=document.content_type, headers=headers)
 
 
@@ -128,5 +129,12 @@ async def _read_decisions(decisions: UploadFile | str | None, settings: Settings
         raise InputError(None, f"decisions: {exc.reason}") from None
 
 
-def _safe_name(name: str) -> str:
-    return "".join(c for c in name.rsplit("/", 1)[-1] if c.isprintable() and c not in '"\\') or "transcript"
+def content_disposition(name: str) -> str:
+    """An attachment header for the client's own file name, whatever its script: an ASCII
+    fallback in ``filename`` and the name itself, UTF-8 and percent-encoded, in ``filename*``
+    (RFC 6266 and RFC 5987; an HTTP header holds Latin-1 only)."""
+    base = "".join(c for c in name.replace("\\", "/").rsplit("/", 1)[-1] if c.isprintable() and c not in '"\\')
+    fallback = "".join(c if c.isascii() else "_" for c in base).strip() or "transcript"
+    if base.isascii():
+        return f'attachment; filename="{fallback}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(base, safe='')}"

@@ -190,7 +190,7 @@
     doc.suggestions.forEach((s, n) => items.push({
       id: "s" + n, tier: "suggestion", start: s.start, end: s.end, type: s.entity_type, origType: s.entity_type,
       surrogate: null, score: s.score, reason: s.reason, source: s.source, line: s.line, col: s.col,
-      decision: null, hiddenBy: null,
+      termId: s.term_id ?? null, decision: null, hiddenBy: null,
     }));
     return items.sort((a, b) => a.start - b.start || a.end - b.end);
   }
@@ -338,7 +338,11 @@
     ];
     if (item.tier !== "added") rows.push(["Confidence", `${Math.round(item.score * 100)}%`]);
     if (item.reason) rows.push(["Why", item.reason]);
-    if (item.source && item.source.startsWith("project_dictionary")) rows.push(["Project", "remembered in this project's dictionary"]);
+    if (item.tier === "suggestion" && item.termId != null) {
+      rows.push(["Project", "sounds like a term of this project's dictionary; remembering adds these words to that term"]);
+    } else if (item.source && item.source.startsWith("project_dictionary")) {
+      rows.push(["Project", "remembered in this project's dictionary"]);
+    }
     if (item.line != null) rows.push(["Where", `line ${item.line}, column ${item.col}`]);
     rows.push(["Status", STATE_WORDS[itemState(item)] + (item.decision && item.decision.via ? " (with another mention)" : "")]);
     const dl = document.createElement("dl");
@@ -693,6 +697,17 @@
       const text = state.doc.text.slice(d.start, d.end).replace(/\s+/g, " ").trim();
       if (d.action === "reject") { allow.push(text); continue; }
       if (!DICTIONARY_TYPES.has(d.entity_type)) continue;
+      // A sound-alike of a dictionary term ("alter ex"): these words become another way of
+      // writing that term, so they get its surrogate, here and in every later transcript.
+      const heard = state.items.find((i) => i.tier === "suggestion" && i.termId != null && i.start === d.start
+        && i.end === d.end && i.type === d.entity_type);
+      if (heard) {
+        const added = await api(`/v1/projects/${id}/dictionary/${heard.termId}/aliases`, {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ alias: text }),
+        });
+        if (added.ok) { notes.push(`“${text}” joined the project dictionary as another way of writing a term`); continue; }
+        if (added.status !== 409) throw new Error(await problem(added));
+      }
       const own = state.items.find((i) => i.decision && i.decision.seq && !i.decision.via && i.tier === "added"
         && i.decision.span && i.decision.span[0] === d.start && i.decision.span[1] === d.end);
       const aliases = own ? own.decision.aliases : [];
