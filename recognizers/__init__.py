@@ -21,11 +21,14 @@ from recognizers.errors import RecognizerConfigError, RecognizerSetupError
 from recognizers.options import (
     EmailOptions,
     GazetteerOptions,
+    NameSlotOptions,
+    OrganizationAcronymOptions,
     OrganizationPatternOptions,
     PersonNameOptions,
     PhoneOptions,
     PlaceholderOptions,
     PostcodeOptions,
+    RareCapitalizedOptions,
     RecognizerOptions,
     SocialHandleOptions,
     SpacyNerOptions,
@@ -68,7 +71,7 @@ def _spacy_ner(options: SpacyNerOptions, res: EngineResources) -> EntityRecogniz
 def _speaker_name(options: SpeakerNameOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.speaker_name_recognizer import SpeakerNameRecognizer
 
-    return SpeakerNameRecognizer(options, why_noise=res.why_noise)
+    return SpeakerNameRecognizer(options, why_noise=res.why_noise, word_zipf=res.word_zipf)
 
 
 def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRecognizer:
@@ -80,7 +83,7 @@ def _placeholder(options: PlaceholderOptions, res: EngineResources) -> EntityRec
 def _organization_pattern(options: OrganizationPatternOptions, res: EngineResources) -> EntityRecognizer:
     from recognizers.organization_pattern_recognizer import OrganizationPatternRecognizer
 
-    return OrganizationPatternRecognizer(options)
+    return OrganizationPatternRecognizer(options, word_zipf=res.word_zipf)
 
 
 def _person_name(options: PersonNameOptions, res: EngineResources) -> EntityRecognizer:
@@ -101,6 +104,30 @@ def _gazetteer(options: GazetteerOptions, res: EngineResources) -> EntityRecogni
     from recognizers.gazetteer_recognizer import GazetteerRecognizer
 
     return GazetteerRecognizer(options, base_dir=res.resolve_path(options.dir))
+
+
+def _rare_capitalized(options: RareCapitalizedOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.rare_capitalized_recognizer import RareCapitalizedRecognizer
+    from recognizers.text_signals import name_list
+
+    return RareCapitalizedRecognizer(
+        options,
+        word_zipf=res.word_zipf,
+        why_noise=res.why_noise,
+        person_names=name_list(res.resolve_path(options.first_names)) | name_list(res.resolve_path(options.last_names)),
+    )
+
+
+def _name_slot(options: NameSlotOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.name_slot_recognizer import NameSlotRecognizer
+
+    return NameSlotRecognizer(options, word_zipf=res.word_zipf, why_noise=res.why_noise)
+
+
+def _organization_acronym(options: OrganizationAcronymOptions, res: EngineResources) -> EntityRecognizer:
+    from recognizers.organization_acronym_recognizer import OrganizationAcronymRecognizer
+
+    return OrganizationAcronymRecognizer(options, word_zipf=res.word_zipf, why_noise=res.why_noise)
 
 
 def _email(options: EmailOptions, res: EngineResources) -> EntityRecognizer:
@@ -174,6 +201,9 @@ REGISTRY: dict[str, Factory] = {
     "organization_pattern.v1": Factory(OrganizationPatternOptions, _organization_pattern),
     "person_name.v1": Factory(PersonNameOptions, _person_name),
     "gazetteer.v1": Factory(GazetteerOptions, _gazetteer),
+    "rare_capitalized.v1": Factory(RareCapitalizedOptions, _rare_capitalized),
+    "name_slot.v1": Factory(NameSlotOptions, _name_slot),
+    "organization_acronym.v1": Factory(OrganizationAcronymOptions, _organization_acronym),
     "email.v1": Factory(EmailOptions, _email),
     "phone.v1": Factory(PhoneOptions, _phone),
     "url.v1": Factory(UrlOptions, _url),

@@ -116,6 +116,9 @@ class Gazetteer:
     matcher: NameMatcher = field(default_factory=lambda: NameMatcher(()))  # built once every list is in
     ambiguous: dict[tuple[str, ...], AmbiguityRule] = field(default_factory=dict)
     ambiguous_compact: dict[str, AmbiguityRule] = field(default_factory=dict)
+    # Names whose listed spelling ends in "'s" ("Christie's"): only there is a text's "'s"
+    # part of the name; elsewhere it is a possessive ("HB's" is not "HBS").
+    apostrophe_s: set[str] = field(default_factory=set)
 
     def add(self, name: str, entity_type: str, canonical: str, list_name: str, path: Path) -> None:
         """Index ``name``; a name that another line gives another type is an error, since
@@ -126,6 +129,8 @@ class Gazetteer:
         if not tokens:
             return
         compact = "".join(tokens)
+        if re.search(r"['’]s\b", name):
+            self.apostrophe_s.add(compact)
         existing = self.by_compact.get(compact)
         if existing is None:
             self.by_compact[compact] = GazetteerEntry(canonical, entity_type, list_name, path)
@@ -291,7 +296,7 @@ class _Tokens:
         if surface[-2:].lower() in POSSESSIVE_SUFFIXES and len(norm) > 2:
             return norm[:-1], True
         if surface[-1:] in "sS" and surface[-2:-1] not in "sS'’" and len(norm) >= 5 and norm.isalpha():
-            return norm[:-1], False  # a plural: "the Deloittes"
+            return norm[:-1], False  # a plural: "the Accentures"
         return None, False
 
     def all_caps_text(self) -> bool:
@@ -366,7 +371,7 @@ class GazetteerRecognizer(TranscriptRecognizer):
 
     def _candidates(self, toks: _Tokens) -> dict[int, list[_Candidate]]:
         """Every listed name in the text, by first token, longest first. The last word may
-        be a possessive or plural ("Netflix's", "the Deloittes") or, after a listed first
+        be a possessive or plural ("Netflix's", "the Accentures") or, after a listed first
         word, inflected by speech-to-text ("Amazon personalized" for "Amazon Personalize")."""
         found: dict[int, list[_Candidate]] = {}
         for match in self.gazetteer.matcher.find(toks.norms, toks.joinable, max_tokens=MAX_NAME_TOKENS, max_cut=2):
@@ -378,6 +383,8 @@ class GazetteerRecognizer(TranscriptRecognizer):
     def _variant(self, toks: _Tokens, match: KeyMatch) -> _Candidate | None:
         first, last, key = match.first, match.last, match.key
         if match.cut == 0:
+            if toks.surfaces[last][-2:].lower() in POSSESSIVE_SUFFIXES and key not in self.gazetteer.apostrophe_s:
+                return None  # "HB's" is HB's, not "HBS"
             return self._candidate(toks, first, last, key, None, False)
         if match.cut == 1:
             alt, possessive = toks.alt(last)
@@ -456,7 +463,8 @@ class GazetteerRecognizer(TranscriptRecognizer):
         if self._in_capitals(toks, cand):
             return True
         surface = toks.text[cand.start : cand.end]
-        return surface[:1].isupper() and not toks.sentence_start(cand.first) and not _in_title_case(toks, cand)
+        return (surface[:1].isupper() and not toks.sentence_start(cand.first) and not _in_title_case(toks, cand)
+                and not _inside_longer_name(toks, cand))
 
     # -- analysis ---------------------------------------------------------------------------
 
@@ -583,6 +591,18 @@ def _in_title_case(toks: _Tokens, cand: _Candidate) -> bool:
     window = toks.surfaces[max(0, cand.first - 3) : cand.first] + toks.surfaces[cand.last + 1 : cand.last + 4]
     words = [w for w in window if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
+def _inside_longer_name(toks: _Tokens, cand: _Candidate) -> bool:
+    """A capitalized word right before or after, with one space between: the word is part of
+    another name ("Web Summit", "Summit Ridge"), whose capitals say nothing about this one."""
+    before = cand.first - 1
+    if before >= 0 and toks.gap(cand.first) == " " and toks.surfaces[before][:1].isupper() \
+            and not toks.sentence_start(before) and toks.norms[before] != "i":
+        return True
+    after = cand.last + 1
+    return after < len(toks) and not cand.possessive and toks.gap(after) == " " \
+        and toks.surfaces[after][:1].isupper() and toks.norms[after] != "i"
 
 
 def _listed_together(toks: _Tokens, a: _Candidate, b: _Candidate) -> bool:

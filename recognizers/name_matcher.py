@@ -7,7 +7,7 @@ the same way and searched for every key at once with an Aho-Corasick automaton
 "amazon  web\\nservices") and the speech-to-text spellings that split or join a name
 ("work day" for "Workday", "cultureamp" for "Culture Amp"). A match must begin at the
 first character of a token and end at the last character of a token (or, when the
-caller allows it, a character or two before, for "Deloittes" or "personalized"), and may
+caller allows it, a character or two before, for "Accentures" or "personalized"), and may
 only cross the gaps between tokens that the caller calls joinable.
 
 The cost is linear in the length of the text plus the number of key occurrences.

@@ -17,6 +17,9 @@ from service.vocabulary.organization_suffixes import LEGAL_SUFFIXES, SECTOR_SUFF
 from service.vocabulary.placeholder_nouns import PLACEHOLDER_NOUNS
 
 Score = Annotated[float, Field(ge=0, le=1)]
+# Score of a weak candidate: below decide.score_threshold (0.4), so it is not replaced but
+# listed in the analysis's dropped findings with its reason, for a person to confirm.
+SUGGESTION_SCORE = 0.3
 
 
 class RecognizerOptions(BaseModel):
@@ -30,6 +33,9 @@ class SpacyNerOptions(RecognizerOptions):
 class SpeakerNameOptions(RecognizerOptions):
     score: Score = 0.9
     role_score: Score = 1.0  # a numbered role label ("Speaker 2"), kept as a placeholder
+    # A lowercase label ("jane doe:") that opens a single turn is a name when one of its
+    # words is rarer in English than this (wordfreq Zipf); two or more turns suffice.
+    lowercase_rare_zipf: float = Field(3.0, ge=0)
 
 
 class PlaceholderOptions(RecognizerOptions):
@@ -40,9 +46,16 @@ class PlaceholderOptions(RecognizerOptions):
 class OrganizationPatternOptions(RecognizerOptions):
     legal_suffixes: tuple[str, ...] = LEGAL_SUFFIXES
     sector_suffixes: tuple[str, ...] = SECTOR_SUFFIXES
+    # Common English words before a sector suffix ("Customer Data", "Green AI") are a
+    # suggestion only: a word at least this common (wordfreq Zipf) is common.
+    common_word_zipf: float = Field(3.5, ge=0)
+    suggestion_score: Score = SUGGESTION_SCORE
     legal_score: Score = 0.87  # "Northwind Analytics Inc"
-    sector_score: Score = 0.6  # "Westerfell Health": a hint, confirmed elsewhere or not
+    sector_score: Score = 0.6  # "Brackley Health": a hint, confirmed elsewhere or not
     university_score: Score = 0.88
+    # In uncased speech-to-text a name before a suffix must start with a word rarer in
+    # English than this (wordfreq Zipf): "brackley health", not "healthcare data".
+    uncased_max_zipf: float = Field(3.5, ge=0)
 
 
 class PersonNameOptions(RecognizerOptions):
@@ -55,6 +68,18 @@ class PersonNameOptions(RecognizerOptions):
     full_name_score: Score = 0.86
     title_score: Score = 0.87
     lowercase_score: Score = 0.6
+    # In lowercase text, a word after an office that is not on the name lists is a name
+    # only when rarer than this (wordfreq Zipf): "president mbeki", not "general anaesthetic".
+    rare_office_name_zipf: float = Field(2.0, ge=0)
+    # Offices written before a person's name ("Commissioner Okafor", "president mbeki"):
+    # the name after one is a person's; the office itself is not part of the name.
+    role_titles: tuple[str, ...] = (
+        "president", "commissioner", "minister", "chancellor", "senator", "congressman", "congresswoman",
+        "governor", "mayor", "ambassador", "secretary", "rapporteur", "councillor", "councilor", "baroness",
+        "baron", "lord", "lady", "judge", "justice", "sheikh", "pope", "cardinal", "bishop", "reverend", "rev",
+        "father", "rabbi", "imam", "general", "colonel", "captain", "sergeant", "inspector", "detective",
+        "coach", "chairman", "chairwoman", "chair", "premier", "sen", "gov", "rep", "representative", "deputy",
+    )
 
 
 class GazetteerOptions(RecognizerOptions):
@@ -93,6 +118,77 @@ class UrlOptions(RecognizerOptions):
     # A URL whose host ends in a real public suffix is as sure as an e-mail address, so a
     # name guess inside it ("edu" in "larkfield.edu") never turns it into a name.
     score: Score = 1.0
+
+
+class RareCapitalizedOptions(RecognizerOptions):
+    # A capitalized word mid-sentence rarer in English than this (wordfreq Zipf) is a name
+    # ("Kestrelbrook" 0, "Okonkwo" 1.4); rarer than suggest_zipf only, a suggestion, unless
+    # it is on the name lists (then a person's name).
+    confident_zipf: float = Field(2.0, ge=0)
+    suggest_zipf: float = Field(3.0, ge=0)
+    first_names: str = "names/first_names.txt"
+    last_names: str = "names/last_names.txt"
+    score: Score = 0.65  # above propagation.min_score: every other mention is found too
+    suggestion_score: Score = SUGGESTION_SCORE
+    # Context that says which kind of name it is; without any, an organization.
+    organization_before: tuple[str, ...] = (
+        "at", "for", "with", "from", "joined", "left", "client", "vendor", "partner", "competitor",
+    )
+    person_before: tuple[str, ...] = (
+        "hi", "hey", "thanks", "dear", "mr", "ms", "mrs", "dr", "my colleague", "my manager", "my boss",
+    )
+    person_after: tuple[str, ...] = ("said", "says", "told", "thinks", "thought", "who", "wrote")
+    # Model labels that make a capitalized word something other than a name of a person
+    # or an organization: a nationality, a language, an event, a law, a title, a date.
+    not_name_labels: tuple[str, ...] = (
+        "NORP", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
+        "CARDINAL", "PERCENT",
+    )
+
+
+class NameSlotOptions(RecognizerOptions):
+    # Slots where speech puts a name; "_" is the name ("works at _", "_'s team"). A word
+    # there rarer in English than confident_zipf is a name; rarer than suggest_zipf only,
+    # a suggestion. In lowercase speech-to-text this is the evidence capitals would give.
+    organization_slots: tuple[str, ...] = (
+        "work at _", "works at _", "worked at _", "working at _", "job at _", "role at _", "based at _",
+        "work for _", "works for _", "worked for _", "working for _", "joined _", "i left _", "we left _",
+        "at _ we", "at _ we're", "at _ we've", "at _ we'd", "_'s team", "_'s data", "_'s platform",
+        "_'s customers", "_'s clients", "_'s staff", "_'s office", "_'s product", "_'s people",
+        "our vendor was _", "our vendor is _", "the vendor was _", "the vendor is _", "our client was _",
+        "our client is _", "a company called _", "a company named _", "a firm called _", "a startup called _",
+        "an agency called _", "a consultancy called _", "a vendor called _", "a supplier called _",
+        "a provider called _", "a client called _", "contract with _", "partnered with _",
+    )
+    person_slots: tuple[str, ...] = (
+        "my name is _", "my name's _", "i'm _ and", "this is _ from", "my manager _", "my boss _",
+        "my colleague _", "a guy called _", "a guy named _", "a woman called _", "a woman named _",
+        "someone called _", "someone named _", "a colleague called _", "a colleague named _",
+        "_ said", "_ told me", "thanks _", "thank you _",
+    )
+    product_slots: tuple[str, ...] = (
+        "a tool called _", "an app called _", "a platform called _", "a system called _",
+        "software called _", "a product called _", "a tool named _", "a platform named _",
+    )
+    confident_zipf: float = Field(2.5, ge=0)
+    suggest_zipf: float = Field(3.5, ge=0)
+    max_words: int = Field(3, ge=1)  # a name is at most this many rare words ("farid al haddad")
+    score: Score = 0.7
+    suggestion_score: Score = SUGGESTION_SCORE
+
+
+class OrganizationAcronymOptions(RecognizerOptions):
+    # An acronym is an organization when the transcript defines it ("Hartwell Bank (HB)")
+    # or uses it as one: right after one of these words with no article ("at HB", "with
+    # HB"), or as a bare possessive ("HB's data"). An acronym the transcript uses with "a"
+    # or "an" ("a CRO", "an EMT") is a common noun. Any other acronym is a suggestion.
+    organization_before: tuple[str, ...] = ("at", "with", "from", "for", "joined", "left", "to", "by")
+    # An all-capitals word whose lowercase form is this common is a word ("IT", "US", "OK").
+    max_word_zipf: float = Field(4.5, ge=0)
+    score: Score = 0.7
+    # A definition outweighs the model's guess of another type ("HB" taken for a place).
+    defined_score: Score = 0.9
+    suggestion_score: Score = SUGGESTION_SCORE
 
 
 # -- contacts as people say them ------------------------------------------------------------

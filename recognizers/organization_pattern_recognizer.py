@@ -1,14 +1,20 @@
 """Organization names by their shape: legal and sector suffixes ("Northwind Analytics
-Inc", "Westerfell Health"), "University of X", "X University/College/Institute"."""
+Inc", "Brackley Health"), "University of X", "X University/College/Institute".
+
+In uncased speech-to-text the shapes are read on the model's copy, where the truecaser and
+the rare-word rule restored the capitals of names ("brackley health" is read as "Brackley
+health"): a name there followed by a suffix word in any case counts."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
 from recognizers.options import OrganizationPatternOptions
+from recognizers.text_signals import is_uncased, model_text
 from service.vocabulary.entity_types import ORGANIZATION, UNIVERSITY
 from service.vocabulary.organization_suffixes import ACADEMIC_HEADS
 
@@ -23,13 +29,24 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
     NAME = "organization_pattern.v1"
     ENTITIES = (ORGANIZATION, UNIVERSITY)
 
-    def __init__(self, options: OrganizationPatternOptions | None = None) -> None:
+    def __init__(self, options: OrganizationPatternOptions | None = None, *,
+                 word_zipf: Callable[[str], float] | None = None) -> None:
+        """``word_zipf``: how common a word is in English; without it, uncased text is read
+        as written (no shapes on the model's copy)."""
         options = options or OrganizationPatternOptions()
+        self.word_zipf = word_zipf
+        self.uncased_max_zipf = options.uncased_max_zipf
+        self.common_word_zipf, self.suggestion_score = options.common_word_zipf, options.suggestion_score
         self.legal_score, self.sector_score = options.legal_score, options.sector_score
         self.university_score = options.university_score
         legal = "|".join(re.escape(s).rstrip(r"\.") for s in sorted(options.legal_suffixes, key=len, reverse=True))
         sector = "|".join(re.escape(s) for s in sorted(options.sector_suffixes, key=len, reverse=True))
         heads = "|".join(ACADEMIC_HEADS)
+        # Suffix and head words as lowercase speech writes them, to capitalize in the model's copy.
+        self._suffix_words = re.compile(
+            r"\b(?:%s)\b" % "|".join(re.escape(w.lower()) for w in (*options.legal_suffixes, *options.sector_suffixes, *ACADEMIC_HEADS)
+                                     if w.isalpha())
+        )
         self._legal = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,4}})(?:{legal})\b\.?")
         self._sector = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{sector})\b")
         # "University of Toronto", "Institute for Fiscal Studies", case-insensitive for ASR text.
@@ -42,14 +59,21 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        for match in self._legal.finditer(text):
-            self._add_prefixed(results, text, match, ORGANIZATION, self.legal_score, "name with a legal suffix")
-        for match in self._sector.finditer(text):
-            self._add_prefixed(results, text, match, ORGANIZATION, self.sector_score, "capitalized name with an organization suffix")
-        for match in self._x_university.finditer(text):
-            self._add_prefixed(results, text, match, UNIVERSITY, self.university_score, "name of a university or institute")
-        for match in self._x_university_lower.finditer(text):
-            self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'")
+        shapes, uncased = text, self.word_zipf is not None and is_uncased(text, nlp_artifacts)
+        if uncased:
+            shapes = self._suffix_words.sub(lambda m: m.group().capitalize(), model_text(text, nlp_artifacts))
+        for match in self._legal.finditer(shapes):
+            self._add_prefixed(results, text, match, ORGANIZATION, self.legal_score, "name with a legal suffix", uncased)
+        for match in self._sector.finditer(shapes):
+            self._add_prefixed(results, text, match, ORGANIZATION, self.sector_score,
+                               "capitalized name with an organization suffix", uncased, common_is_weak=True)
+        for match in self._x_university.finditer(shapes):
+            self._add_prefixed(results, text, match, UNIVERSITY, self.university_score, "name of a university or institute",
+                               uncased)
+        if uncased:  # "leeds university"; in cased text a lowercase word there is no name ("went to university")
+            for match in self._x_university_lower.finditer(text):
+                self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'",
+                                   uncased)
         for match in self._univ_of.finditer(text):
             start, end = self._trim_tail(text, match.start(), match.end())
             if end > start and not text[start:end].split()[-1].lower() in STOP_WORDS:
@@ -58,14 +82,24 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
             results = [r for r in results if r.entity_type in entities]
         return keep_outermost(results)
 
-    def _add_prefixed(self, results, text, match, entity_type, score, reason) -> None:
-        """Drop leading stopwords/connectors ("The", "At", "Our") from the captured prefix."""
+    def _add_prefixed(self, results, text, match, entity_type, score, reason, uncased: bool = False,
+                      common_is_weak: bool = False) -> None:
+        """Drop leading stopwords/connectors ("The", "At", "Our") from the captured prefix.
+        In uncased text the name must start with a word rare in English ("brackley
+        health", not "healthcare data" or "limited data"): capitals there are guesses."""
         start, end = match.start(), match.end()
         words = list(re.finditer(r"\S+", text[start:end]))
         while words and (words[0].group().lower() in STOP_WORDS or words[0].group().lower() in _CONNECTORS):
             words.pop(0)
         if len(words) < 2:  # the suffix alone ("Health", "University") is not a name
             return
+        if uncased:
+            first = words[0].group().lower()
+            if self._suffix_words.fullmatch(first) or self.word_zipf(first) >= self.uncased_max_zipf:
+                return
+        if common_is_weak and self.word_zipf is not None and all(
+                self.word_zipf(w.group().lower()) >= self.common_word_zipf for w in words[:-1]):
+            score, reason = self.suggestion_score, reason + ", after common words only; a suggestion to confirm"
         results.append(self.result(start + words[0].start(), end, entity_type, score, reason))
 
     @staticmethod

@@ -11,14 +11,19 @@ Roles are decided by the engine's noise filter (``why_noise``), never by lists o
   "Unknown Speaker") is reported as PLACEHOLDER, so the engine keeps it exactly as written
   and nothing inside it becomes a name;
 - a label that is a name is reported as PERSON without its timestamp, colon, affiliation
-  or role word ("Interviewer Jane:" -> "Jane").
+  or role word ("Interviewer Jane:" -> "Jane");
+- in lowercase speech-to-text a label is a name by the same patterns ("jane doe:"), when
+  it is no role, holds no function word ("so the thing is:") and either labels two or more
+  turns or has a word rare in English (``lowercase_rare_zipf``).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Callable, Iterator
 
 from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer
 from recognizers.options import SpeakerNameOptions
@@ -69,6 +74,8 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;]|[ \t]&|[ \t]and(?=[ \t]))[ \t]*")
 _SPEECH_END = re.compile(r"(?<![ \t.][A-Z])(?<!\b(?:Dr|Mr|Ms|Jr|Sr))(?<!\bMrs)(?<!\bProf)[.!?…]$")
 _WORD = re.compile(r"\S+")
 _DESIGNATED = re.compile(r"[\d_]")  # "Speaker 2", "SPEAKER_00"
+# A speaker's name as lowercase speech-to-text writes it: one to three lowercase words.
+_LOWER_NAME = re.compile(r"[a-z][a-z'’.-]*(?:[ \t]+[a-z][a-z'’.-]*){0,2}")
 
 
 class SpeakerNameRecognizer(TranscriptRecognizer):
@@ -76,12 +83,16 @@ class SpeakerNameRecognizer(TranscriptRecognizer):
     ENTITIES = (PERSON, PLACEHOLDER)
 
     def __init__(self, options: SpeakerNameOptions | None = None, *,
-                 why_noise: Callable[[str], str | None] | None = None) -> None:
+                 why_noise: Callable[[str], str | None] | None = None,
+                 word_zipf: Callable[[str], float] | None = None) -> None:
         options = options or SpeakerNameOptions()
         self.score = options.score
         self.role_score = options.role_score
+        self.lowercase_rare_zipf = options.lowercase_rare_zipf
         # The engine's noise filter: the list a surface belongs to ("speaker_roles", ...) or None.
         self.why_noise = why_noise or (lambda surface: None)
+        # How common a word is in English (wordfreq Zipf); without it, no word is rare.
+        self.word_zipf = word_zipf or (lambda word: 99.0)
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -94,20 +105,22 @@ class SpeakerNameRecognizer(TranscriptRecognizer):
                             reason) for (start, end, entity_type), reason in sorted(found.items())]
 
     def _spans(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        labels = _label_counts(text)
         for pattern, where in ((_LABEL_LINE, "speaker label"), (_BRACKET_LINE, "speaker label"),
                                (_OTTER_LINE, "speaker line with a timestamp")):
             for match in pattern.finditer(text):
-                judged = self._judge(text, *match.span("label"))
+                judged = self._judge(text, *match.span("label"), labels=labels)
                 # "[Company A] said": a bracketed word at a line start is a label only as a role.
                 if judged and (pattern is not _BRACKET_LINE or judged[2] == PLACEHOLDER):
                     yield (*judged, _reason(judged[2], where))
         for pattern, where, strict in ((_HEADER_LINE, "name in a transcript header", False),
                                        (_LIST_BLOCK, "name in a list of speakers", True)):
             for match in pattern.finditer(text):
-                for judged in self._judge_value(text, *match.span("value"), strict=strict):
+                for judged in self._judge_value(text, *match.span("value"), strict=strict, labels=labels):
                     yield (*judged, _reason(judged[2], where))
 
-    def _judge_value(self, text: str, start: int, end: int, *, strict: bool) -> list[tuple[int, int, str]]:
+    def _judge_value(self, text: str, start: int, end: int, *, strict: bool,
+                     labels: Counter[str]) -> list[tuple[int, int, str]]:
         """The names and role labels in a header value or a list of speakers; nothing when
         the value is speech or (a list) holds anything else."""
         value = text[start:end]
@@ -125,15 +138,16 @@ class SpeakerNameRecognizer(TranscriptRecognizer):
             affiliation = re.search(rf"[ \t]*{_AFFILIATION}$", text[a:b])
             if affiliation:
                 b = a + affiliation.start()
-            verdict = self._judge(text, a, b)
+            verdict = self._judge(text, a, b, labels=labels)
             if verdict:
                 judged.append(verdict)
             elif strict or len(items) > 1:
                 return []  # a list is names and roles only; anything else is prose
         return judged
 
-    def _judge(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
-        """(start, end, PERSON or PLACEHOLDER) for a label, or None when it is layout."""
+    def _judge(self, text: str, start: int, end: int, *, labels: Counter[str]) -> tuple[int, int, str] | None:
+        """(start, end, PERSON or PLACEHOLDER) for a label, or None when it is layout.
+        ``labels`` counts how many turns each label (lower case) opens in the text."""
         while end > start and text[end - 1] in ". \t":
             end -= 1
         surface = text[start:end]
@@ -156,11 +170,33 @@ class SpeakerNameRecognizer(TranscriptRecognizer):
         start = words[0][0]
         name = text[start:end]
         bare = _TITLE.sub("", name)
-        if not _NAME.fullmatch(name) or not bare or self.why_noise(name) or self.why_noise(bare):
+        if not bare or self.why_noise(name) or self.why_noise(bare):
+            return None
+        if not _NAME.fullmatch(name) and not self._lowercase_name(bare, labels):
             return None
         if not _TITLE.match(name) and self.why_noise(name.split()[0]):  # "Okay Great"
             return None
         return start, end, PERSON
+
+
+    def _lowercase_name(self, name: str, labels: Counter[str]) -> bool:
+        """A lowercase label or header value that is a name: no function word in it
+        ("so the thing is"), and it opens two or more turns or has a rare word in it."""
+        if not _LOWER_NAME.fullmatch(name):
+            return False
+        words = name.split()
+        if any(w in STOP_WORDS for w in words):
+            return False
+        return labels[" ".join(words)] >= 2 or any(self.word_zipf(w) < self.lowercase_rare_zipf for w in words)
+
+
+def _label_counts(text: str) -> Counter[str]:
+    """How many turns each label opens (lower case, single-spaced)."""
+    counts: Counter[str] = Counter()
+    for pattern in (_LABEL_LINE, _OTTER_LINE):
+        for match in pattern.finditer(text):
+            counts[" ".join(match.group("label").lower().split())] += 1
+    return counts
 
 
 def _reason(entity_type: str, where: str) -> str:

@@ -96,6 +96,14 @@ class TruecaseConfig(_Strict):
     # The truecaser's model is English.
     languages: tuple[str, ...] = ("en",)
     min_lower_sentence_starts: float = Field(0.5, ge=0, le=1)
+    # Words the truecaser leaves lower case that are this rare in English (wordfreq Zipf)
+    # are capitalized for the model: unknown to its corpus and to everyday English, they
+    # are names far more often than not ("kestrelbrook", "okonkwo"). 0 turns it off.
+    rare_word_zipf: float = Field(2.0, ge=0)
+    # A rare word made of one of these prefixes and a common word is a word ("multiannual").
+    word_prefixes: tuple[str, ...] = ()
+    # ... and so is a rare word with one of these endings ("anonymised", "scalability").
+    word_endings: tuple[str, ...] = ()
 
 
 class ModelGuessesConfig(_Strict):
@@ -103,6 +111,10 @@ class ModelGuessesConfig(_Strict):
     uncased_score: float = Field(0.5, ge=0, le=1)
     sentence_start_zipf: float = Field(5.0, ge=0)
     anywhere_zipf: float = Field(5.5, ge=0)
+    # A guess ending in one of these words is an event, not a person or a company.
+    event_heads: tuple[str, ...] = ()
+    # The recognizer whose verdict on an acronym stands for the model's guess (empty: none).
+    acronym_recognizer: str = ""
 
 
 class VocabularyConfig(_Strict):

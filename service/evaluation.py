@@ -14,7 +14,7 @@ And three consistency figures, which recall does not see but a reader does:
 - split: gold names (label and surface, casefolded, without a possessive) that received
   more than one surrogate in a document: one entity, several pseudonyms.
 - merged: surrogates given to two gold surface forms that share no word (a plural "s"
-  aside: "the Thorsbys" and "Mrs. Thorsby" share one): several entities, one pseudonym.
+  aside: "the Pellegrinis" and "Mrs. Pellegrini" share one): several entities, one pseudonym.
 - edge errors: predicted spans that touch a gold name but begin or end with a word no
   gold span covers ("Northwind to", "Ocados of the world").
 
@@ -153,7 +153,7 @@ class Scores:
 
 
 def _stem(word: str) -> str:
-    """A word without a plural "s": "the Thorsbys" and "Mrs. Thorsby" share a word."""
+    """A word without a plural "s": "the Pellegrinis" and "Mrs. Pellegrini" share a word."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 

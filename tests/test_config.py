@@ -17,9 +17,9 @@ from tests.builders import engine_yaml
          "unable to parse string as a number"),
         ([{"name": "email.v1", "options": {"regions": ["US"]}}], "recognizer email.v1: unknown option 'regions'"),
         ([{"name": "gazeteer.v1"}], "unknown recognizer 'gazeteer.v1'; registered: email.v1, gazetteer.v1, "
-         "organization_pattern.v1, person_name.v1, phone.v1, placeholder.v1, postcode.v1, social_handle.v1, "
-         "spacy_ner.v1, speaker_name.v1, spoken_email.v1, spoken_phone.v1, spoken_url.v1, street_address.v1, "
-         "url.v1"),
+         "name_slot.v1, organization_acronym.v1, organization_pattern.v1, person_name.v1, phone.v1, placeholder.v1, "
+         "postcode.v1, rare_capitalized.v1, social_handle.v1, spacy_ner.v1, speaker_name.v1, spoken_email.v1, "
+         "spoken_phone.v1, spoken_url.v1, street_address.v1, url.v1"),
         ([{"name": "url.v1", "enabled": False, "options": {"x": 1}}], "recognizer url.v1: unknown option 'x'"),
     ],
 )

@@ -10,7 +10,7 @@ def test_report_engine_info_includes_resolved_recognizer_options(engine_config):
     assert info["recognizers"] == enabled
     assert list(info["recognizer_options"]) == enabled
     assert info["recognizer_options"]["gazetteer.v1"]["score"] == 0.9
-    assert info["recognizer_options"]["speaker_name.v1"] == {"score": 0.9, "role_score": 1.0}
+    assert info["recognizer_options"]["speaker_name.v1"] == {"score": 0.9, "role_score": 1.0, "lowercase_rare_zipf": 3.0}
 
 
 def test_report_engine_info_includes_the_dictionary_thresholds(engine_config):

@@ -59,7 +59,9 @@ def filter_findings(
     return kept, dropped
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|this|that|these|those|every|each|no|any)\s+$", re.IGNORECASE)
+# Not "that" (a relative pronoun as often: "the calls that Roy made") nor "than".
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|this|these|those|every|each|no|any)\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r" ([A-Za-z]{2,6})\b")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
@@ -74,6 +76,8 @@ def judge_model_guesses(
     word_zipf,
     sentence_start_zipf: float,
     anywhere_zipf: float,
+    event_heads: frozenset[str] = frozenset(),
+    is_generic_acronym=lambda word: False,
 ) -> tuple[list[Finding], list[Dropped]]:
     """Second opinions on what the statistical model (not a list or pattern) reported.
 
@@ -87,9 +91,12 @@ def judge_model_guesses(
     - Capitalized only by the truecaser, one common word, not a person or a place
       ("commission", "union"; but "europe", "ben"): the word, not a name.
     - One very common word at a sentence start ("Did"), where capitals say nothing, or
-      anywhere when it is among the most common words ("like, Next to my study").
+      anywhere when it is among the most common words ("well, Next week").
     - A person after a determiner ("a Wolf", "this Wolf"): people are not counted nouns,
       and the same word elsewhere in the document is that noun too.
+    - An event ("Consumer Electronics Show", "Web Summit": its last word is one of
+      ``event_heads``) or a concept (common words before a generic acronym: "Green AI",
+      "Responsible ML") names no person or company.
     """
     kept, dropped = [], []
     nouns = set()
@@ -105,6 +112,15 @@ def judge_model_guesses(
         surface = text[f.start:f.end]
         words = re.findall(r"[^\W\d_]+", surface)
         before = text[max(0, f.start - 20):f.start]
+        if words and words[-1].lower() in event_heads and f.entity_type in ("PERSON", "ORGANIZATION"):
+            dropped.append(Dropped(f, "an event, not a person or an organization"))
+            continue
+        # The noise filter may have trimmed the acronym off already: look right after too.
+        after = _NEXT_WORD.match(text, f.end)
+        head = [*words, after.group(1)] if after and is_generic_acronym(after.group(1)) else words
+        if len(head) > 1 and is_generic_acronym(head[-1]) and all(is_common_word(w) for w in head[:-1]):
+            dropped.append(Dropped(f, "a concept: common words before a generic acronym"))
+            continue
         if len(words) == 1:
             zipf = word_zipf(words[0].lower())
             if zipf >= anywhere_zipf or (zipf >= sentence_start_zipf and _SENTENCE_START_BEFORE.search(before)):
@@ -127,6 +143,34 @@ def judge_model_guesses(
             continue
         kept.append(replace(f, score=min(f.score, uncased_score), reason=f.reason + " (lowercase text: weak)"))
     return kept, dropped
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def judge_acronym_guesses(
+    text: str, findings: list[Finding], verdicts: dict, *, recognizers: tuple[str, ...], threshold: float
+) -> list[Finding]:
+    """The model tags many acronyms as organizations, jargon too ("the CTMS", "an EMT").
+    ``verdicts`` says how the transcript uses each acronym (acronym -> an object with
+    ``score``, ``reason`` and ``against_name``, from the acronym recognizer): a model
+    guess on an acronym that the transcript uses as a common noun, as jargon is used ("a
+    CTMS and", "KPIs"), takes that verdict's score (0) and its reason. Any other acronym
+    the model guessed stays its guess ("the ECB" is written like "the CRO"). Runs before the
+    threshold, so such a guess is listed among the dropped findings with the reason."""
+    if not verdicts:
+        return findings
+    out = []
+    for f in findings:
+        if f.recognizer in recognizers:
+            surface = _POSSESSIVE_END.sub("", text[f.start:f.end])
+            verdict = verdicts.get(surface) if _ACRONYM.fullmatch(surface) else None
+            if verdict is not None and verdict.against_name and verdict.score < threshold <= f.score:
+                f = Finding(f.start, f.end, f.entity_type, verdict.score, f.recognizer,
+                            f"{f.reason}; {verdict.reason}", f.canonical)
+        out.append(f)
+    return out
 
 
 def drop_boilerplate(

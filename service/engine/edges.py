@@ -1,8 +1,8 @@
 """edges: where a name begins and ends.
 
 Recognizers, the NER model above all, report spans whose edges are not the name's:
-"Northwind to", "Ocados of the world", "Farrukh Nazarov: Sorry", "Renee, Dolores",
-"Lloyds Banking" for "Lloyds Banking Group", "Evelyn" and "Thorsby" on two lines. A
+"Northwind to", "Ocados of the world", "Ilse Varga: Sorry", "Renee, Dolores",
+"Lloyds Banking" for "Lloyds Banking Group", "Anna" and "Pellegrini" on two lines. A
 surrogate that eats "to" or "'s" is as visible to a reader as a missed name, so the
 edges are one explicit step, of pure functions over ``Finding``s:
 
@@ -16,7 +16,7 @@ edges are one explicit step, of pure functions over ``Finding``s:
   family's name, and the reference metric counts its "s" as part of it.
 - ``extend_names``: a span the model cut short takes the rest of its proper-noun chunk
   ("Lloyds Banking" + "Group", "Allen Institute" + "for AI"), and two findings that are one
-  name wrapped over a line break become one ("Evelyn" / "Thorsby").
+  name wrapped over a line break become one ("Anna" / "Pellegrini").
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 # Hard breaks: a label's colon, sentence punctuation, a blank line, a semicolon.
 _HARD_BREAK = re.compile(r":(?=\s|$)|[;!?](?=\s|$)|\n[ \t]*\r?\n")
 # A sentence end: ". " then a capital, unless the word before the dot is an initial or a
-# short abbreviation ("Andrew W. Mellon", "St. Andrews", "U.S. Bank", "Dr. Lee").
+# short abbreviation ("George W. Bush", "St. Andrews", "U.S. Bank", "Dr. Lee").
 _SENTENCE_END = re.compile(r"(?<=\w)\.(?=\s+[\"'“‘(]?[A-Z])")
 _LIST_COMMA = re.compile(r",\s+")
 _PERSON_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
@@ -204,10 +204,10 @@ def extend_names(
 def join_adjacent(
     text: str, findings: list[Finding], *, is_function_word: IsWord, name_types: frozenset[str], cased: bool
 ) -> list[Finding]:
-    """Two names with only a space or one line break between them are one name: "Thorsby"
-    + "Gallery", and a name wrapped over a line ("Evelyn" / "Thorsby") where the first part
+    """Two names with only a space or one line break between them are one name: "Pellegrini"
+    + "Gallery", and a name wrapped over a line ("Anna" / "Pellegrini") where the first part
     ends its line and the next line does not open a turn. The type of the right part wins,
-    as English names end in their head ("Richard King / Mellon Foundation")."""
+    as English names end in their head ("Paul Hamlyn / Foundation")."""
     if not cased:
         return findings
     names = [f for f in findings if f.entity_type in name_types]
@@ -219,7 +219,7 @@ def _extend_right(text: str, f: Finding, org_heads: frozenset[str]) -> Finding:
     if f.entity_type not in ("ORGANIZATION", "UNIVERSITY", "PERSON"):
         return f
     if f.entity_type == "PERSON":
-        # "Thorsby Gallery", "Gates Foundation": an institution named after a person.
+        # "Tate Gallery", "Gates Foundation": an institution named after a person.
         step = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[f.end:f.end + 40])
         if not step or step.group(1).lower() not in NAMED_AFTER_HEADS:
             return f

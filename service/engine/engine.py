@@ -23,6 +23,7 @@ from service.engine.decide import (
     Dropped,
     drop_boilerplate,
     filter_findings,
+    judge_acronym_guesses,
     judge_model_guesses,
     protect_union,
     subtract_placeholders,
@@ -34,7 +35,7 @@ from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.overrides import Override, apply_overrides
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
-from service.engine.truecase import looks_uncased, truecase
+from service.engine.truecase import capitalize_rare, looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.engine.suggest import Suggestion, budget, suggest
 from service.errors import LanguageError, TextTooLong
@@ -221,7 +222,7 @@ class Engine:
         # same); the other recognizers read the original, where capitals are real evidence.
         # Line endings never change what is found: the engine reads an LF view of the text.
         views = [LfView.of(text) for text in texts]
-        seen = [self._for_model(view.text, pipeline.language) for view in views]
+        seen = [self._for_model(view.text, pipeline) for view in views]
         artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
         dictionary = self.dictionary_recognizer(options)
         if dictionary is not None:  # from here on one of the request's recognizers (it also offers suggestions)
@@ -255,11 +256,14 @@ class Engine:
             return None
         return options.dictionary.recognizer(self.config.dictionary, self.dictionary_sound_alike)
 
-    def _for_model(self, text: str, language: str = "en") -> str:
+    def _for_model(self, text: str, pipeline: LanguagePipeline) -> str:
+        """What the model reads: ``text``, or for uncased speech-to-text a copy with the
+        capitals the truecaser restores and rare words capitalized."""
         settings = self.config.truecase
-        if (settings.enabled and language in settings.languages
+        if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
-            return truecase(text)
+            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
+                                   prefixes=settings.word_prefixes, endings=settings.word_endings)
         return text
 
     def _decide(
@@ -270,6 +274,12 @@ class Engine:
         noise = pipeline.noise
         if options.allow:
             findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
+        guesses = self.config.ner.model_guesses
+        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
+        acronyms = _recognizer(pipeline, guesses.acronym_recognizer) if cased else None
+        if acronyms is not None:
+            findings = judge_acronym_guesses(text, findings, acronyms.verdicts(text), recognizers=guesses.recognizers,
+                                             threshold=decide.score_threshold)
         kept, dropped = filter_findings(
             text,
             findings,
@@ -278,7 +288,6 @@ class Engine:
             trim=noise.trim,
             noise_types=decide.noise_applies_to,
         )
-        guesses = self.config.ner.model_guesses
         kept, weak = judge_model_guesses(
             text,
             seen,
@@ -289,13 +298,14 @@ class Engine:
             word_zipf=pipeline.word_zipf,
             sentence_start_zipf=guesses.sentence_start_zipf,
             anywhere_zipf=guesses.anywhere_zipf,
+            event_heads=frozenset(guesses.event_heads),
+            is_generic_acronym=lambda word: noise.why_noise(word) == "acronyms",
         )
         dropped += weak
         kept, tool_lines = drop_boilerplate(kept, noise.boilerplate_spans(text), noise.boilerplate_types)
         dropped += tool_lines
         names = frozenset(decide.noise_applies_to)
         model_guesses = frozenset(guesses.recognizers) | {PROPAGATION}
-        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
         edges = dict(is_function_word=is_function_word, is_common_word=pipeline.is_common_word,
                      guesses=model_guesses, name_types=names, cased=cased)
         # Placeholders are cut out first, so that the edges are judged on what is left.
@@ -409,6 +419,13 @@ def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> Ent
         return build_recognizer(entry.name, entry.options, resources)
     except RecognizerSetupError as exc:  # a list it reads is missing or contradicts itself
         raise ConfigError(f"recognizer {entry.name}: {exc}") from None
+
+
+def _recognizer(pipeline: LanguagePipeline, name: str) -> EntityRecognizer | None:
+    """The pipeline's recognizer registered as ``name`` (None when it is not configured)."""
+    if not name:
+        return None
+    return next((r for r in pipeline.analyzer.registry.recognizers if r.name == name), None)
 
 
 def _not_installed(language: str, installed: list[str]) -> str:

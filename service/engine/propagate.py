@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[\w'’-]+")
 
 
 def extend_titles(text: str, findings: list[Finding]) -> list[Finding]:
-    """Include a title right before a person ("Dr. Halloran"): the whole name is the identifier."""
+    """Include a title right before a person ("Dr. Okonkwo"): the whole name is the identifier."""
     out = []
     for f in findings:
         if f.entity_type == "PERSON":

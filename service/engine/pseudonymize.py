@@ -155,7 +155,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     for entity_type, form in set(keys.values()):
         for part in short_forms(entity_type, form, grouping.generic_words):
             owners[part].add((entity_type, form))
-        if entity_type == "PERSON" and " " not in form:  # "the Thorsbys" is Thorsby's family
+        if entity_type == "PERSON" and " " not in form:  # "the Pellegrinis" is Pellegrini's family
             families[form + "s"].add((entity_type, form))
     links: dict[tuple[str, str], tuple[str, str]] = {}
     for entity in set(keys.values()):
@@ -167,10 +167,10 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
             if owner[0] == entity_type or (guessed and "LOCATION" not in (entity_type, owner[0])):
                 links[entity] = owner
         elif not candidates and guessed and len(families.get(form, ())) == 1:
-            links[entity] = next(iter(families[form]))  # the model read "the Thorsbys" as a place
+            links[entity] = next(iter(families[form]))  # the model read "the Pellegrinis" as a place
     for i, entity in keys.items():
         seen = {entity}
-        while entity in links and links[entity] not in seen:  # "thorsbys" -> "thorsby" -> "evelyn thorsby"
+        while entity in links and links[entity] not in seen:  # "pellegrinis" -> "pellegrini" -> "anna pellegrini"
             entity = links[entity]
             seen.add(entity)
         grouped[i] = entity

@@ -25,8 +25,8 @@ SECTOR_SUFFIXES: tuple[str, ...] = (
     "Holdings", "Partners", "Consulting", "Consultants", "Capital", "Ventures", "Software",
     "Networks", "Logistics", "Health", "Healthcare", "Pharma", "Pharmaceuticals", "Bank",
     "Insurance", "Foods", "Energy", "Media", "Studios", "Robotics", "Biosciences", "Bio",
-    "Cooperative", "Co-op", "Seed", "Seeds", "Motors", "Airlines", "Telecom", "Digital",
-    "Data", "AI", "Cyber", "Security", "Financial", "Industries", "Enterprises", "Associates",
+    "Cooperative", "Co-op", "Seeds", "Motors", "Airlines", "Telecom", "Digital",
+    "Data", "AI", "Security", "Financial", "Industries", "Enterprises", "Associates",
     "Foundation", "Trust", "Council", "Museum", "Hospital", "Clinic", "Institute",
 )
 
@@ -42,7 +42,7 @@ ORGANIZATION_HEADS: frozenset[str] = frozenset(
 park gardens hall house theatre theater church cathedral station airport stadium arena district county city
 club team""".split())
 
-# Heads of institutions and places named after a person ("Thorsby Gallery", "Gates Foundation").
+# Heads of institutions and places named after a person ("Tate Gallery", "Gates Foundation").
 NAMED_AFTER_HEADS: frozenset[str] = frozenset("""foundation institute university college school academy gallery
 museum hall centre center library hospital clinic trust society park gardens stadium arena prize award
 fellowship chair lab laboratory""".split())

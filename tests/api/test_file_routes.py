@@ -26,10 +26,10 @@ def test_redact_file_vtt_keeps_cues_and_replaces_names(client):
     assert r.headers["content-type"].startswith("text/vtt")
     out = r.content.decode("utf-8")
     assert TIMING.findall(out) == TIMING.findall(original.decode("utf-8"))
-    for name in ("Leah Montclair", "Tomasz", "Leipzig"):
+    for name in ("Nora Lindqvist", "Tomasz", "Leipzig"):
         assert name not in out
     # the speaker label and the mention of the same person get one surrogate
-    label = re.search(r"^(\[Person \d+\]): Okay", out, re.MULTILINE).group(1)
+    label = re.search(r"^(\[Person \d+\]): Right", out, re.MULTILINE).group(1)
     assert out.count(label) >= 2
 
 
@@ -88,7 +88,7 @@ def test_analyze_file_reads_the_format_and_locates_findings(client):
     found = {(e["entity_type"], e["line"], e["col"]) for e in body["entities"]}
     assert ("PERSON", 5, 1) in found and ("PERSON", 22, 1) in found
     first = body["entities"][0]
-    assert (first["start"], first["end"]) == (0, len("Leah Montclair"))
+    assert (first["start"], first["end"]) == (0, len("Nora Lindqvist"))
     assert "Leah" not in r.text  # findings carry offsets, never the names
 
 

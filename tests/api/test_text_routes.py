@@ -19,7 +19,7 @@ def test_health(client):
 
 
 def test_analyze_returns_offsets_types_recognizers_and_reasons(client):
-    text = "Amin: I'm a data scientist at Company Y and we use Netflix data."
+    text = "Amin: I keep the books at Company Y and we buy Netflix data."
     r = client.post("/v1/analyze", json={"text": text})
     assert r.status_code == 200, r.text
     entities = r.json()["entities"]

@@ -51,7 +51,7 @@ EXPECTED_FORMATS = {
 }
 CORRUPT = "calls/broken.vtt"
 # Names in the inputs that must not survive in any output or report.
-NAMES = ["Dana Whitfield", "Omar Haddad", "Leah Montclair", "Tomasz Brezina", "Ines Valdemar", "Priya Raman"]
+NAMES = ["Dana Whitfield", "Omar Haddad", "Nora Lindqvist", "Tomasz Brezina", "Ines Valdemar", "Priya Raman"]
 
 
 def batch(request: BatchRequest, *, engine: Engine | None = None, store_at: Settings | None = None) -> BatchSummary:
@@ -75,7 +75,7 @@ def make_mixed_folder(root: Path) -> Path:
         "Dana Whitfield: I work with Dr. Omar Haddad at Northwind Analytics Inc.",
     ))
     # A WebVTT file with a reversed cue: refused by the reader, so reported and skipped.
-    (root / CORRUPT).write_text("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nLeah Montclair: hello\n", encoding="utf-8")
+    (root / CORRUPT).write_text("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nNora Lindqvist: hello\n", encoding="utf-8")
     (root / "notes.md").write_text("Dana Whitfield\n", encoding="utf-8")  # not a transcript type
     (root / ".hidden").mkdir()
     (root / ".hidden" / "secret.txt").write_text("Dana Whitfield\n", encoding="utf-8")

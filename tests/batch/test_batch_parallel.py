@@ -19,7 +19,7 @@ from service.store import ProjectStore, generate_store_key
 from .conftest import EXAMPLE, NAMES, batch, docx_bytes, make_mixed_folder, outputs, temp_files, tree_digest
 
 REPO = EXAMPLE.parent.parent
-PEOPLE = ["Dana Whitfield", "Omar Haddad", "Leah Montclair", "Tomasz Brezina", "Ines Valdemar"]
+PEOPLE = ["Dana Whitfield", "Omar Haddad", "Nora Lindqvist", "Tomasz Brezina", "Ines Valdemar"]
 
 
 def shared_names_folder(root, copies: int = 6, repeat: int = 1):

@@ -31,8 +31,9 @@ def test_cli_config_show_reads_the_given_file(tmp_path, capsys):
     path = engine_yaml(tmp_path / "engine.yaml", [{"name": "speaker_name.v1", "options": {"score": 0.95}}])
     assert cli.main(["config", "show", "--config", str(path)]) == 0
     shown = yaml.safe_load(capsys.readouterr().out)
-    assert shown["recognizers"] == [{"name": "speaker_name.v1", "enabled": True, "options": {"score": 0.95, "role_score": 1.0}}]
-    assert load_engine_config(path).recognizers[0].options == {"score": 0.95, "role_score": 1.0}
+    options = {"score": 0.95, "role_score": 1.0, "lowercase_rare_zipf": 3.0}
+    assert shown["recognizers"] == [{"name": "speaker_name.v1", "enabled": True, "options": options}]
+    assert load_engine_config(path).recognizers[0].options == options
 
 
 @pytest.mark.parametrize("command", [["config", "show"], ["analyze", "interview.txt"], ["redact", "interview.txt"]])

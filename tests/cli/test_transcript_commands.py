@@ -81,7 +81,7 @@ def test_cli_redact_keeps_the_file_format(cli_main, tmp_path, capsys):
     out = tmp_path / "out.vtt"
     assert cli_main(["redact", str(sample), "-o", str(out)]) == 0
     redacted = out.read_text(encoding="utf-8")
-    assert redacted.startswith("WEBVTT") and "Leah Montclair" not in redacted
+    assert redacted.startswith("WEBVTT") and "Nora Lindqvist" not in redacted
     assert redacted.count("-->") == sample.read_text(encoding="utf-8").count("-->")
 
 
@@ -102,8 +102,8 @@ def test_cli_analyze_reads_vtt_as_vtt_with_file_positions(cli_main, capsys):
     assert cli_main(["analyze", str(sample)]) == 0
     out = capsys.readouterr().out
     assert "WEBVTT" not in out
-    # "Leah Montclair" opens line 5 of the file; "Martha Klein" opens line 22.
-    assert f"{sample}:5:1: PERSON 'Leah Montclair'" in out
+    # "Nora Lindqvist" opens line 5 of the file; "Martha Klein" opens line 22.
+    assert f"{sample}:5:1: PERSON 'Nora Lindqvist'" in out
     assert f"{sample}:22:1: PERSON 'Martha Klein'" in out
 
 
@@ -114,7 +114,7 @@ def test_cli_analyze_json_gives_transcript_offsets_and_file_positions(cli_main, 
     assert doc["format"] == "vtt"
     first = doc["entities"][0]
     assert (first["line"], first["col"]) == (5, 1)
-    assert first["start"] == 0 and first["end"] == len("Leah Montclair")  # offsets into the transcript text
+    assert first["start"] == 0 and first["end"] == len("Nora Lindqvist")  # offsets into the transcript text
 
 
 def test_cli_analyze_reads_docx(cli_main, tmp_path, capsys):

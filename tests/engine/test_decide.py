@@ -95,11 +95,13 @@ def _judge(text, findings, seen=None):
     from service.engine.decide import judge_model_guesses
 
     zipf = {"wolf": 4.4, "next": 5.9, "did": 6.4, "shell": 4.4, "script": 4.0, "commission": 4.6, "europe": 5.0,
-            "ben": 4.3, "phishing": 2.9, "tarnwick": 0.0}
+            "ben": 4.3, "audits": 3.2, "brightcairn": 0.0}
+    zipf.update({"green": 5.0, "responsible": 4.9, "consumer": 4.4, "electronics": 4.2, "show": 5.6, "roy": 3.9})
     return judge_model_guesses(
         text, seen or text, findings, recognizers=("spacy_ner.v1",), uncased_score=0.5,
         is_common_word=lambda w: zipf.get(w.lower(), 0) >= 3.5, word_zipf=lambda w: zipf.get(w.lower(), 0),
-        sentence_start_zipf=5.0, anywhere_zipf=5.5,
+        sentence_start_zipf=5.0, anywhere_zipf=5.5, event_heads=frozenset({"show", "summit"}),
+        is_generic_acronym=lambda w: w.lower() in {"ai", "ml"},
     )
 
 
@@ -117,16 +119,16 @@ def test_decide_model_guess_a_noun_after_a_determiner_is_not_a_person_anywhere()
 
 
 def test_decide_model_guess_very_common_words_are_dropped():
-    text = "I. Did my master's, like, Next to my study."
+    text = "I. Did the survey, honestly, Next to the lab."
     kept, _ = _judge(text, [N(text, "Did", "ORGANIZATION"), N(text, "Next", "ORGANIZATION")])
     assert kept == []
 
 
 def test_decide_model_guess_lowercase_is_weak_or_dropped():
-    text = "the backup was a shell script; ben said tarnwick cyber does phishing tests"
-    findings = [N(text, "shell script", "ORGANIZATION"), N(text, "ben", "PERSON"), N(text, "tarnwick", "ORGANIZATION")]
+    text = "the export ran from a shell script; ben said brightcairn runs the audits"
+    findings = [N(text, "shell script", "ORGANIZATION"), N(text, "ben", "PERSON"), N(text, "brightcairn", "ORGANIZATION")]
     kept, dropped = _judge(text, findings)
-    assert [(text[f.start:f.end], f.score) for f in kept] == [("ben", 0.5), ("tarnwick", 0.5)]
+    assert [(text[f.start:f.end], f.score) for f in kept] == [("ben", 0.5), ("brightcairn", 0.5)]
     assert [text[d.finding.start:d.finding.end] for d in dropped] == ["shell script"]
 
 
@@ -141,8 +143,8 @@ def test_decide_model_guess_truecased_common_word_counts_only_for_people_and_pla
 def test_decide_boilerplate_lines_drop_tool_names_but_keep_people(noise):
     from service.engine.decide import drop_boilerplate
 
-    text = "Amin: hi\nCreated with the Delve Qualitative Analysis Tool (http://www.delvetool.com)\nTranscribed by Jane Roe"
-    findings = [N(text, "Delve Qualitative Analysis Tool", "ORGANIZATION"), N(text, "http://www.delvetool.com", "URL"),
+    text = "Amin: hi\nExported with the Lumen Coding Suite (https://www.lumencoding.example)\nTranscribed by Jane Roe"
+    findings = [N(text, "Lumen Coding Suite", "ORGANIZATION"), N(text, "https://www.lumencoding.example", "URL"),
                 N(text, "Jane Roe", "PERSON"), N(text, "Amin", "PERSON")]
     kept, dropped = drop_boilerplate(findings, noise.boilerplate_spans(text), noise.boilerplate_types)
     assert sorted(text[f.start:f.end] for f in kept) == ["Amin", "Jane Roe"]
@@ -162,3 +164,39 @@ def test_decide_protect_union_takes_the_canonical_of_the_winning_type():
     decisions = protect_union([Finding(0, 9, "PERSON", 0.7, "a.v1", "why", canonical="jane"),
                                F(0, 9, "ORGANIZATION", 0.9)], op, name_types=NAME_TYPES)
     assert [(d.entity_type, d.canonical) for d in decisions] == [("ORGANIZATION", None)]
+
+
+def test_decide_model_guess_a_name_after_that_or_than_is_still_a_person():
+    text = "the calls that Roy made ran longer than Roy planned"
+    second = text.rindex("Roy")
+    kept, dropped = _judge(text, [N(text, "Roy", "PERSON"), Finding(second, second + 3, "PERSON", 0.85, "spacy_ner.v1", "x")])
+    assert [text[f.start:f.end] for f in kept] == ["Roy", "Roy"] and dropped == []
+
+
+def test_decide_model_guess_events_and_concepts_are_no_names():
+    text = "We met at the Consumer Electronics Show and argued about Green AI and Responsible ML."
+    findings = [N(text, "Consumer Electronics Show", "ORGANIZATION"), N(text, "Green AI", "ORGANIZATION"),
+                N(text, "Responsible", "PERSON")]  # the noise filter trimmed "ML" off already
+    kept, dropped = _judge(text, findings)
+    assert kept == []
+    assert [d.why for d in dropped] == ["an event, not a person or an organization",
+                                        "a concept: common words before a generic acronym",
+                                        "a concept: common words before a generic acronym"]
+
+
+def test_decide_acronym_guesses_follow_the_transcripts_use_of_the_acronym():
+    from types import SimpleNamespace
+
+    from service.engine.decide import judge_acronym_guesses
+
+    text = "At QVB we bought a CTMS and the CRO ran it; QVB's team and ZNL"
+    verdicts = {"QVB": SimpleNamespace(score=0.7, reason="used as an organization", against_name=False),
+                "CTMS": SimpleNamespace(score=0.0, reason="a common noun", against_name=True),
+                "CRO": SimpleNamespace(score=0.3, reason="a suggestion", against_name=False),
+                "ZNL": SimpleNamespace(score=0.3, reason="no evidence either way", against_name=False)}
+    findings = [N(text, "QVB", "ORGANIZATION"), N(text, "CTMS", "ORGANIZATION"), N(text, "CRO", "ORGANIZATION"),
+                N(text, "QVB's", "ORGANIZATION"), F(3, 6, "ORGANIZATION", 0.9, "gazetteer.v1"), N(text, "ZNL", "ORGANIZATION")]
+    out = judge_acronym_guesses(text, findings, verdicts, recognizers=("spacy_ner.v1",), threshold=0.4)
+    assert [(text[f.start:f.end], f.score) for f in out] == [("QVB", 0.85), ("CTMS", 0.0), ("CRO", 0.85), ("QVB's", 0.85),
+                                                             ("QVB", 0.9), ("ZNL", 0.85)]
+    assert out[1].reason.endswith("; a common noun")

@@ -74,7 +74,7 @@ def test_edges_a_span_of_only_function_words_is_dropped():
 @pytest.mark.parametrize(
     "text, found, entity_type, expected",
     [
-        ("Farrukh Nazarov: Factory data", "Farrukh Nazarov: Factory", "PERSON", ["Factory", "Farrukh Nazarov"]),
+        ("Ilse Varga: Factory data", "Ilse Varga: Factory", "PERSON", ["Factory", "Ilse Varga"]),
         ("My colleagues Renee, Dolores and Tom.", "Renee, Dolores and Tom", "PERSON", ["Dolores", "Renee", "Tom"]),
         ("We used Adobe Analytics, Snowflake daily.", "Adobe Analytics, Snowflake", "PRODUCT",
          ["Adobe Analytics", "Snowflake"]),
@@ -112,7 +112,7 @@ def test_edges_contacts_are_never_cut():
         ("I worked at Lloyds Banking Group then.", "Lloyds Banking", "ORGANIZATION", ("Lloyds Banking Group", "ORGANIZATION")),
         ("at the Allen Institute for AI today", "Allen Institute", "ORGANIZATION", ("Allen Institute for AI", "ORGANIZATION")),
         ("funded by the Bank of America loan", "Bank", "ORGANIZATION", ("Bank of America", "ORGANIZATION")),
-        ("in the Thorsby Gallery upstairs", "Thorsby", "PERSON", ("Thorsby Gallery", "ORGANIZATION")),
+        ("in the Pellegrini Gallery upstairs", "Pellegrini", "PERSON", ("Pellegrini Gallery", "ORGANIZATION")),
         ("Lloyds Banking group meetings", "Lloyds Banking", "ORGANIZATION", ("Lloyds Banking", "ORGANIZATION")),
         ("Jane Doe Group", "Jane Doe", "PERSON", ("Jane Doe", "PERSON")),  # "Group" is no institution's head
         ("I left Acme Inc. for Globex Health.", "Acme Inc.", "ORGANIZATION", ("Acme Inc.", "ORGANIZATION")),
@@ -129,9 +129,9 @@ def join(text, findings):
 
 
 def test_edges_join_a_name_wrapped_over_a_line():
-    text = "The chair is Evelyn\nThorsby, who joined."
-    out = join(text, [F(text, "Evelyn", "PERSON"), F(text, "Thorsby", "PERSON")])
-    assert surfaces(text, out) == [("Evelyn\nThorsby", "PERSON")]
+    text = "The chair is Anna\nPellegrini, who joined."
+    out = join(text, [F(text, "Anna", "PERSON"), F(text, "Pellegrini", "PERSON")])
+    assert surfaces(text, out) == [("Anna\nPellegrini", "PERSON")]
 
 
 def test_edges_the_right_part_gives_the_joined_type():

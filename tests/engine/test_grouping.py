@@ -99,10 +99,10 @@ def test_grouping_a_first_name_guessed_as_a_company_is_a_person():
 
 
 def test_grouping_a_model_type_flip_is_one_entity():
-    text = "the Cassatt loan show, and the Cassatt show"
-    decisions = [D(text, "Cassatt", ("ORGANIZATION", MODEL, 0.85)), D(text, "Cassatt", ("PERSON", MODEL, 0.85), nth=1)]
+    text = "the Vuillard loan show, and the Vuillard show"
+    decisions = [D(text, "Vuillard", ("ORGANIZATION", MODEL, 0.85)), D(text, "Vuillard", ("PERSON", MODEL, 0.85), nth=1)]
     found, _ = groups(text, decisions)
-    assert found == [["Cassatt", "Cassatt"]]
+    assert found == [["Vuillard", "Vuillard"]]
 
 
 def test_grouping_shared_word_of_two_names_joins_neither():
@@ -124,14 +124,14 @@ def test_grouping_a_vendor_is_not_its_product():
 
 
 def test_grouping_a_family_plural_joins_the_person():
-    text = "Evelyn Thorsby chairs it. The Thorsbys are big donors. Thorsby agreed."
+    text = "Anna Pellegrini chairs it. The Pellegrinis are big donors. Pellegrini agreed."
     decisions = [
-        D(text, "Evelyn Thorsby", ("PERSON", LIST, 0.9)),
-        D(text, "Thorsbys", ("LOCATION", MODEL, 0.85)),
-        D(text, "Thorsby", ("PERSON", MODEL, 0.85), nth=2),
+        D(text, "Anna Pellegrini", ("PERSON", LIST, 0.9)),
+        D(text, "Pellegrinis", ("LOCATION", MODEL, 0.85)),
+        D(text, "Pellegrini", ("PERSON", MODEL, 0.85), nth=2),
     ]
     found, _ = groups(text, decisions)
-    assert found == [["Evelyn Thorsby", "Thorsby", "Thorsbys"]]
+    assert found == [["Anna Pellegrini", "Pellegrini", "Pellegrinis"]]
 
 
 def test_grouping_contacts_never_join_names():

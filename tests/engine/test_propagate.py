@@ -35,7 +35,7 @@ def test_propagate_ambiguous_part_is_not_propagated():
 
 
 def test_propagate_common_word_keeps_its_casing():
-    text = "I started at Spark on the help desk. That was the spark, I guess."
+    text = "My first job was at Spark, fixing routers. Then the spark went out of it."
     assert run(text, [("Spark", "ORGANIZATION")]) == []
 
 

@@ -15,15 +15,15 @@ VTT = (
     "\n"
     "1\n"
     "00:00:01.000 --> 00:00:04.000\n"
-    "<v Leah Montclair>Welcome, <i>Tomasz</i>.\n"
+    "<v Nora Lindqvist>Welcome, <i>Tomasz</i>.\n"
     "\n"
     "2\n"
     "00:00:05.000 --> 00:00:08.000 align:start\n"
     "Tomasz Brezina: Thanks &amp; hello\n"
     "from Leipzig.\n"
 )
-SRT = "1\r\n00:00:01,000 --> 00:00:03,000\r\nHello <b>Odile</b>.\r\n\r\n2\r\n00:00:04,000 --> 00:00:06,000\r\nI live in London.\r\n"
-OTTER = "Renske de Vries  0:03\nWelcome to the call.\n\nPieter Smit  1:12\nThanks, Renske.\n"
+SRT = "1\r\n00:00:01,000 --> 00:00:03,000\r\nHello <b>Agnes</b>.\r\n\r\n2\r\n00:00:04,000 --> 00:00:06,000\r\nI live in London.\r\n"
+OTTER = "Marijn de Vries  0:03\nWelcome to the call.\n\nPieter Smit  1:12\nThanks, Marijn.\n"
 TEXT = "Interview 3 - Priya Raman\r\n\r\nPriya Raman: I worked at Northwind.\r\n"
 
 
@@ -42,16 +42,16 @@ def where(data: bytes, filename: str, name: str, nth: int = 0) -> tuple[int, int
         (TEXT.encode(), "a.txt", "Northwind", 0, (3, 26)),
         (b"\xef\xbb\xbf" + TEXT.encode(), "a.txt", "Priya", 0, (1, 15)),  # the BOM is not a column
         (TEXT.encode("utf-16"), "a.txt", "Northwind", 0, (3, 26)),
-        (VTT.encode(), "a.vtt", "Leah", 0, (7, 4)),  # inside the <v ...> voice tag
+        (VTT.encode(), "a.vtt", "Nora", 0, (7, 4)),  # inside the <v ...> voice tag
         (VTT.encode(), "a.vtt", "Tomasz", 0, (7, 31)),  # after <i>
         (VTT.encode(), "a.vtt", "Tomasz", 1, (11, 1)),
         (VTT.encode(), "a.vtt", "hello", 0, (11, 30)),  # after an entity that is one character in the text
         (VTT.encode(), "a.vtt", "Leipzig", 0, (12, 6)),  # second line of a cue
-        (SRT.encode(), "a.srt", "Odile", 0, (3, 10)),
+        (SRT.encode(), "a.srt", "Agnes", 0, (3, 10)),
         (SRT.encode(), "a.srt", "London", 0, (7, 11)),
-        (OTTER.encode(), "a.txt", "Renske", 0, (1, 1)),
+        (OTTER.encode(), "a.txt", "Marijn", 0, (1, 1)),
         (OTTER.encode(), "a.txt", "Pieter", 0, (4, 1)),
-        (OTTER.encode(), "a.txt", "Renske", 1, (5, 9)),
+        (OTTER.encode(), "a.txt", "Marijn", 1, (5, 9)),
     ],
 )
 def test_text_formats_map_to_file_lines(data, filename, name, nth, expected):
@@ -60,7 +60,7 @@ def test_text_formats_map_to_file_lines(data, filename, name, nth, expected):
 
 def test_synthetic_text_maps_to_the_next_real_character():
     transcript = formats.read(VTT.encode(), filename="a.vtt")
-    colon = transcript.text.index(": ")  # made up after the <v Leah Montclair> voice
+    colon = transcript.text.index(": ")  # made up after the <v Nora Lindqvist> voice
     assert Locator(transcript).locate(colon + 1) == Locator(transcript).locate(transcript.text.index("Welcome"))
 
 

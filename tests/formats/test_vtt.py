@@ -5,7 +5,7 @@ import pytest
 from service.formats import FormatError, read, write
 from service.models import Replacement
 
-NAMES = {"Leah Montclair": "Person A", "Tomasz Brezina": "Person B", "Tomasz": "Person B",
+NAMES = {"Nora Lindqvist": "Person A", "Tomasz Brezina": "Person B", "Tomasz": "Person B",
          "Martha Klein": "Person C"}
 TIMING = re.compile(r"^\S+ --> .*$", re.M)
 
@@ -30,7 +30,7 @@ def test_vtt_text_is_cue_text_joined_by_newlines(sample):
                                                  "Valdemar about it last week, she runs the lab in Leipzig."]
     assert "-->" not in transcript.text and "WEBVTT" not in transcript.text
     assert [s.begin for s in transcript.segments][:2] == ["00:00:01.020", "00:00:06.100"]
-    assert transcript.segments[0].speaker == "Leah Montclair"
+    assert transcript.segments[0].speaker == "Nora Lindqvist"
 
 
 def test_vtt_markup_is_not_in_text_but_the_header_notes_and_styles_are(sample):
@@ -56,7 +56,7 @@ def test_vtt_redaction_keeps_timestamps_cue_ids_and_cue_count(sample, replace_na
     assert cue_skeleton(out) == cue_skeleton(data)
     assert len(read(out, filename="zoom.vtt").segments) == len(transcript.segments) == 5
     assert_only_names_changed(data.decode(), out.decode(), list(NAMES))
-    assert "Person C, and before that" in out.decode()
+    assert "Person C, and earlier on" in out.decode()
 
 
 def test_vtt_replacement_across_two_cues_lands_in_the_first(sample):
@@ -85,7 +85,7 @@ def test_vtt_surrogate_markup_is_escaped(sample):
     transcript = read(sample("zoom.vtt"), filename="zoom.vtt")
     start = transcript.text.index("Martha Klein")
     out = write(transcript, [Replacement(start, start + 12, "<b>A & B</b>\nX")]).decode()
-    assert "&lt;b&gt;A &amp; B&lt;/b&gt; X, and before" in out
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt; X, and earlier" in out
 
 
 def test_vtt_line_emptied_by_replacement_is_removed_not_left_blank():

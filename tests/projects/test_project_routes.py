@@ -278,15 +278,15 @@ def test_the_sqlite_store_holds_no_name_in_plain_text(engine, sqlite_url, store_
         add_term(client, keys, term="Northwind Analytics", entity_type="ORGANIZATION", aliases=["NWA Group"])
         r = client.post(
             f"/v1/projects/{keys.id}/dictionary/import",
-            content="term,entity_type,surrogate\nWesterfell Health,ORGANIZATION,Company Y\n",
+            content="term,entity_type,surrogate\nBrackley Health,ORGANIZATION,Company Y\n",
             headers={**keys.admin_headers(), "content-type": "text/csv"},
         )
         assert r.status_code == 200
-        text = "Amin Shah: I left Northwind Analytics Inc. for Westerfell Health. Priya Raman came from NWA Group in Seattle."
+        text = "Amin Shah: I left Northwind Analytics Inc. for Brackley Health. Priya Raman came from NWA Group in Seattle."
         body = redact(client, keys, text)
         assert "Priya" not in body["text"] and "[Company Y]" in body["text"]
         assert len(client.get(f"/v1/projects/{keys.id}/key", headers=keys.admin_headers()).json()["entries"]) >= 5
-    names = ["Amin Shah", "Priya Raman", "Northwind", "Westerfell", "NWA Group", "Seattle", "Amin", "Priya"]
+    names = ["Amin Shah", "Priya Raman", "Northwind", "Brackley", "NWA Group", "Seattle", "Amin", "Priya"]
     database = Path(sqlite_url)
     files = [p for p in database.parent.iterdir() if p.name.startswith(database.name)]  # with -wal / -shm
     assert database in files

@@ -41,6 +41,6 @@ def test_email_recognizer_works_offline(monkeypatch):
 
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
-    results = EmailRecognizer().analyze("mail kiri@tarnwick.co.nz now", ["EMAIL_ADDRESS"])
+    results = EmailRecognizer().analyze("mail tui@brightcairn.co.nz now", ["EMAIL_ADDRESS"])
     assert len(results) == 1
     assert UrlRecognizer().analyze("see crumbandcompass.co.uk", ["URL"])

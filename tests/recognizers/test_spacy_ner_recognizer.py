@@ -4,7 +4,7 @@ from __future__ import annotations
 def test_spacy_ner_splits_entities_at_line_breaks(engine):
     from recognizers.spacy_ner_recognizer import SpacyNerRecognizer
 
-    text = "I'm a data scientist at Company Y.\n\nInterviewee\n\nI worked with Sarah Chen at Microsoft in Seattle."
+    text = "She keeps the books at Company Y.\n\nInterviewee\n\nI worked with Sarah Chen at Microsoft in Seattle."
     artifacts = engine.nlp_engine.process_text(text, "en")
     recognizer = SpacyNerRecognizer(labels={"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"})
     results = recognizer.analyze(text, ["PERSON", "ORGANIZATION", "LOCATION"], artifacts)

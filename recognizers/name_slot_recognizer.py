@@ -1,0 +1,153 @@
+"""Unknown names by the slot they fill: a word rare in English right where speech puts a
+name ("works at kestrelbrook", "okonkwo's team", "our vendor was zentrix", "a tool called
+brightloom", "my colleague wierzbicka").
+
+This is the evidence that capitals give in edited text, and it holds in lowercase
+speech-to-text. The slots are configured phrases with ``_`` for the name; the kind of slot
+gives the type. A very rare word (``confident_zipf``) is a name, found with a score that
+propagation passes on to its other mentions; a word that is only fairly rare
+(``suggest_zipf``) is reported below the decision threshold, as a suggestion a person
+confirms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.base import TranscriptRecognizer, keep_outermost
+from recognizers.options import NameSlotOptions
+from service.vocabulary.entity_types import ORGANIZATION, PERSON, PRODUCT
+from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*[\w]|[^\W\d_]")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Between two words of one slot: spaces, and a comma ("thanks, wiremu").
+_SLOT_GAP = re.compile(r"[ \t]*,?[ \t]*")
+_NAME_GAP = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class _Slot:
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    possessive: bool  # "_'s team": the name carries the possessive
+    entity_type: str
+    text: str  # as configured, for the reason
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int  # without a possessive
+    norm: str
+    possessive: bool
+
+
+def _parse(slot: str, entity_type: str) -> _Slot:
+    before, _, after = slot.lower().partition("_")
+    possessive = after.startswith("'s")
+    if possessive:
+        after = after[2:]
+    return _Slot(tuple(before.split()), tuple(after.split()), possessive, entity_type, slot)
+
+
+class NameSlotRecognizer(TranscriptRecognizer):
+    NAME = "name_slot.v1"
+    ENTITIES = (PERSON, ORGANIZATION, PRODUCT)
+
+    def __init__(self, options: NameSlotOptions | None = None, *, word_zipf: Callable[[str], float],
+                 why_noise: Callable[[str], str | None] | None = None) -> None:
+        options = options or NameSlotOptions()
+        self.slots = tuple(
+            _parse(slot, entity_type)
+            for slots, entity_type in ((options.organization_slots, ORGANIZATION), (options.person_slots, PERSON),
+                                       (options.product_slots, PRODUCT))
+            for slot in slots
+        )
+        self.confident_zipf, self.suggest_zipf = options.confident_zipf, options.suggest_zipf
+        self.max_words = options.max_words
+        self.score, self.suggestion_score = options.score, options.suggestion_score
+        self.word_zipf = word_zipf
+        self.why_noise = why_noise or (lambda surface: None)
+        super().__init__()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        wanted = set(entities or self.ENTITIES) & set(self.ENTITIES)
+        tokens = _tokens(text)
+        norms = [t.norm for t in tokens]
+        results = []
+        for i, token in enumerate(tokens):
+            if not self._may_name(token):
+                continue
+            for slot in self.slots:
+                if slot.entity_type not in wanted or not _fits(text, tokens, norms, i, slot):
+                    continue
+                last = i if slot.possessive or slot.after else self._extend(text, tokens, i, slot.entity_type)
+                zipf = self.word_zipf(token.norm)
+                confident = zipf < self.confident_zipf
+                reason = (f'a word rare in English in the name slot "{slot.text}"'
+                          + ("" if confident else "; a suggestion to confirm"))
+                results.append(self.result(token.start, tokens[last].end, slot.entity_type,
+                                           self.score if confident else self.suggestion_score, reason))
+                break
+        return keep_outermost(results)
+
+    def _may_name(self, token: _Token) -> bool:
+        if token.norm in STOP_WORDS or len(token.norm) < 2 or self.why_noise(token.norm):
+            return False
+        return self.word_zipf(token.norm) < self.suggest_zipf
+
+    def _extend(self, text: str, tokens: list[_Token], i: int, entity_type: str) -> int:
+        """The last token of a name that starts at token i: more very rare words ("farid
+        haddad"), and for an organization a head word after them ("brightloom analytics")."""
+        last = i
+        while last + 1 < len(tokens) and last - i + 1 < self.max_words and not tokens[last].possessive:
+            nxt = tokens[last + 1]
+            if not _NAME_GAP.fullmatch(text[tokens[last].end:nxt.start]):
+                break
+            if self._may_name(nxt) and self.word_zipf(nxt.norm) < self.confident_zipf:
+                last += 1
+            elif entity_type == ORGANIZATION and nxt.norm in ORGANIZATION_HEADS:
+                last += 1
+                break
+            else:
+                break
+        return last
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().rstrip(".")
+        possessive = bool(_POSSESSIVE.search(word))
+        if possessive:
+            word = word[:-2]
+        if word:
+            out.append(_Token(m.start(), m.start() + len(word), word.lower().replace("’", "'"), possessive))
+    return out
+
+
+def _fits(text: str, tokens: list[_Token], norms: list[str], i: int, slot: _Slot) -> bool:
+    """Token i fills ``slot``: the slot's words right before and after it, in one sentence."""
+    n = len(slot.before)
+    if n:
+        if i < n or tuple(norms[i - n:i]) != slot.before:
+            return False
+        if any(not _SLOT_GAP.fullmatch(text[tokens[k].end:tokens[k + 1].start]) for k in range(i - n, i)):
+            return False
+        if tokens[i - 1].possessive:
+            return False
+    if slot.possessive != tokens[i].possessive:
+        return False
+    m = len(slot.after)
+    if m:
+        if i + m >= len(tokens) or tuple(norms[i + 1:i + 1 + m]) != slot.after:
+            return False
+        if any(not _SLOT_GAP.fullmatch(text[tokens[k].end + (2 if tokens[k].possessive else 0):tokens[k + 1].start])
+               for k in range(i, i + m)):
+            return False
+    return True
