@@ -43,7 +43,7 @@ class EntityPublic(BaseModel):
     reason: str = Field(description="Why this span was flagged, in one line")
 
 
-TERM_FIELD_HELP = ("The project dictionary term this matched (with a project, whose key the caller holds); "
+TERM_FIELD_HELP = ("The project dictionary term this matched (with a project, to an admin key of it); "
                    "absent otherwise. Redaction answers never carry it.")
 
 

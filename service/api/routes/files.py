@@ -3,19 +3,20 @@ in their own format). Both read the file through the same format readers."""
 from __future__ import annotations
 
 import base64
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from service.api.auth import TextCallerDep, project_scope
+from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep, SettingsDep
 from service.api.limits import read_upload
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
 from service.decisions import DecisionsDocument, parse_decisions
 from service.errors import InputError
+from service.formats import FORMATS
 from service.pipeline import analyze_document, redact_document
 from service.report import entity_rows, summary
 from service.review_record import review_record
@@ -23,7 +24,8 @@ from service.review_record import review_record
 router = APIRouter(prefix="/v1", tags=["files"])
 
 FileField = Annotated[UploadFile, File(description="The transcript file")]
-FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
+FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+FormatField = Annotated[FormatName | None, Form(description="The file's format; default: from its name and content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
 LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
 DecisionsField = Annotated[
@@ -57,8 +59,8 @@ async def analyze_file(
         analyze_document, engine, data, name=file.filename, format=format,
         max_bytes=settings.max_request_bytes, options=scope.options, language=language,
     )
-    # The caller holds a key of the project: it may see which dictionary term each hit matched.
-    rows = entity_rows(analysis, transcript=transcript, show_terms=scope.project is not None)
+    # An admin key of the project may see which dictionary term each hit matched.
+    rows = entity_rows(analysis, transcript=transcript, show_terms=sees_dictionary(caller, scope))
     return AnalyzedFilePublic(filename=file.filename, format=transcript.format, entities=rows)
 
 

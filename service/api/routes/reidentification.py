@@ -17,6 +17,7 @@ from service import formats
 from service.api.auth import AdminDep
 from service.api.deps import SettingsDep, StoreDep
 from service.api.limits import read_upload
+from service.api.routes.files import FormatField
 from service.api.schemas import (
     KeyEntryPublic,
     KeyExportPublic,
@@ -64,7 +65,7 @@ async def reidentify_file(
     store: StoreDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="A transcript file redacted in this project")],
-    format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
+    format: FormatField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64), the mode and a note")] = False,
 ) -> Response | ReidentifiedFilePublic:
     data = await read_upload(file, settings)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.api.auth import TextCallerDep, project_scope
+from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep
 from service.api.schemas import AnalyzeResponse, RedactResponse, TextRequest
 from service.pipeline import analyze_text, redact_text
@@ -17,8 +17,8 @@ router = APIRouter(prefix="/v1", tags=["text"])
 def analyze(request: TextRequest, engine: EngineDep, context: ContextDep, caller: TextCallerDep) -> AnalyzeResponse:
     scope = project_scope(context, caller, request.project)
     analysis = analyze_text(engine, request.text, options=scope.options, language=request.language)
-    # The caller holds a key of the project: it may see which dictionary term each hit matched.
-    rows = entity_rows(analysis, show_terms=scope.project is not None)
+    # An admin key of the project may see which dictionary term each hit matched.
+    rows = entity_rows(analysis, show_terms=sees_dictionary(caller, scope))
     return AnalyzeResponse(entities=rows, language=analysis.language)
 
 
