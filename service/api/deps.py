@@ -2,9 +2,11 @@
 ``create_app``), and typed aliases so route signatures read as a spec."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 
 from service.config import Settings
 from service.context import AppContext
@@ -24,9 +26,12 @@ def get_settings(context: ContextDep) -> Settings:
     return context.settings
 
 
-def get_engine(context: ContextDep) -> Engine:
-    """One engine per process: the spaCy model is loaded once, on first use."""
-    return context.engine()
+async def get_engine(request: Request, context: ContextDep) -> AsyncIterator[Engine]:
+    """The engine, with a turn to use it (``service.api.work_queue``: 503 when the queue
+    is full). One engine per process, built at start-up (``service.api.app``); a request
+    that comes before it is ready waits for the same build."""
+    async with request.app.state.work_queue.turn():
+        yield context.engine() if context.engine_is_built else await run_in_threadpool(context.engine)
 
 
 def get_store(context: ContextDep) -> ProjectStore:

@@ -19,9 +19,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from service.errors import TanonError, public_validation_errors
+from service.errors import Busy, TanonError, public_validation_errors
 
 logger = logging.getLogger("tanon.api")
+RETRY_AFTER = 5  # seconds, when a Busy error does not say
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -64,7 +65,8 @@ _LOCATIONS = ("body", "query", "path", "header", "cookie")
 async def _tanon_error(request: Request, exc: TanonError) -> JSONResponse:
     if exc.http_status >= 500:  # the service's own trouble: its operator needs the reason
         logger.warning("%s: %s", exc.__class__.__name__, exc)
-    return JSONResponse(status_code=exc.http_status, content={"detail": exc.detail})
+    headers = {"Retry-After": str(getattr(exc, "retry_after", RETRY_AFTER))} if isinstance(exc, Busy) else None
+    return JSONResponse(status_code=exc.http_status, content={"detail": exc.detail}, headers=headers)
 
 
 async def _database_error(request: Request, exc: sa.exc.SQLAlchemyError) -> JSONResponse:

@@ -18,7 +18,7 @@ from .crypto import StoreCrypto
 from .entities import ENTITY_TYPES, ORGANIZATION, ORGANIZATION_ROLES
 from .errors import DuplicateTerm, InvalidTerm, TermNotFound
 from .records import Term
-from .schema import term_keys, terms
+from .schema import as_utc, term_keys, terms
 from .terms_io import ALIAS_SEPARATOR, TermSpec
 
 MAX_TERM_LENGTH = 300
@@ -67,7 +67,7 @@ def _to_term(crypto: StoreCrypto, row: sa.Row) -> Term:
         role=row.role,
         aliases=tuple(json.loads(crypto.decrypt(row.aliases_enc))),
         surrogate=row.surrogate,
-        created_at=row.created_at,
+        created_at=as_utc(row.created_at),
     )
 
 

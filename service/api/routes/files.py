@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep, SettingsDep
 from service.api.limits import read_upload
+from service.api.responses import KEYED, error_responses
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
 from service.decisions import DecisionsDocument, parse_decisions
@@ -21,7 +22,7 @@ from service.pipeline import analyze_document, redact_document
 from service.report import entity_rows, summary
 from service.review_record import review_record
 
-router = APIRouter(prefix="/v1", tags=["files"])
+router = APIRouter(prefix="/v1", tags=["files"], responses=error_responses(*KEYED))
 
 FileField = Annotated[UploadFile, File(description="The transcript file")]
 FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
@@ -35,11 +36,29 @@ DecisionsField = Annotated[
 ]
 
 
+def redacted_file_content() -> dict:
+    """The 200 content types of a route that answers with a transcript file: each format's,
+    and JSON (a JSON transcript, or the report with the file in base64)."""
+    content: dict = {FORMATS[name].content_type: {"schema": {"type": "string", "format": "binary"}}
+                     for name in FORMATS if FORMATS[name].content_type != "application/json"}
+    content["application/json"] = {"schema": {}, "example": {
+        "filename": "call.vtt", "format": "vtt", "content_type": "text/vtt", "data_base64": "V0VCVlRUCgo=",
+        "summary": {"PERSON": 1}, "entities": [], "warnings": []}}
+    return content
+
+
+MULTIPART_EXAMPLE = {"requestBody": {"content": {"multipart/form-data": {"encoding": {
+    "file": {"contentType": "text/plain, text/vtt, application/x-subrip, application/json, "
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+                            "application/octet-stream"}}}}}}
+
+
 @router.post(
     "/analyze/file",
     response_model=AnalyzedFilePublic,
     response_model_exclude_none=True,
     summary="Find identifying names in a transcript file (txt, Otter txt, vtt, srt, docx, json)",
+    openapi_extra=MULTIPART_EXAMPLE,
 )
 async def analyze_file(
     engine: EngineDep,
@@ -67,8 +86,11 @@ async def analyze_file(
 @router.post(
     "/redact/file",
     summary="Redact a transcript file (txt, Otter txt, vtt, srt, docx, json) and return it in the same format",
-    responses={200: {"content": {"application/octet-stream": {}}, "description": "The redacted file"}},
+    responses={200: {"content": redacted_file_content(), "description": "The redacted file in its own format and "
+                     "content type (Content-Disposition names it); with report=true, JSON: the file in base64 and "
+                     "the report (RedactedFilePublic)"}},
     response_model=None,
+    openapi_extra=MULTIPART_EXAMPLE,
 )
 async def redact_file(
     engine: EngineDep,

@@ -23,6 +23,7 @@ from service import formats
 from service.api.auth import CallerDep, TextCallerDep, project_scope
 from service.api.deps import ContextDep, EngineDep, SettingsDep
 from service.api.limits import read_upload
+from service.api.responses import KEYED, error_responses
 from service.api.routes.files import FileField, FormatField, LanguageField, ProjectField
 from service.api.schemas import (
     ReviewDocumentPublic,
@@ -39,7 +40,7 @@ from service.pipeline import preview_document
 from service.project_access import PreviewBook
 from service.report import entity_rows, suggestion_rows
 
-router = APIRouter(tags=["review"])
+router = APIRouter(tags=["review"], responses=error_responses(*KEYED))
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "review"
 ASSETS = {"review.js": "text/javascript", "review.css": "text/css", "favicon.svg": "image/svg+xml"}

@@ -5,11 +5,12 @@ from fastapi import APIRouter
 
 from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep
+from service.api.responses import KEYED, error_responses
 from service.api.schemas import AnalyzeResponse, RedactResponse, TextRequest
 from service.pipeline import analyze_text, redact_text
 from service.report import entity_rows
 
-router = APIRouter(prefix="/v1", tags=["text"])
+router = APIRouter(prefix="/v1", tags=["text"], responses=error_responses(*KEYED))
 
 
 @router.post("/analyze", response_model=AnalyzeResponse, response_model_exclude_none=True,
