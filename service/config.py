@@ -272,6 +272,11 @@ class Settings(BaseSettings):
 
     config: Path = DEFAULT_CONFIG_PATH
     max_request_bytes: int = Field(5_000_000, ge=1)
+    # The shape of a transcript's text (service.text_limits): the longest line, the longest
+    # run of characters without a space, and the words in one request or file.
+    max_line_chars: int = Field(200_000, ge=100)
+    max_word_chars: int = Field(1_000, ge=50)
+    max_words: int = Field(500_000, ge=1)
     # The tanon.* loggers (service.logging_setup): level, and text or JSON lines.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep, SettingsDep
-from service.api.limits import read_upload
+from service.api.limits import check_upload_text, read_upload
 from service.api.responses import KEYED, error_responses
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
@@ -71,6 +71,7 @@ async def analyze_file(
     language: LanguageField = None,
 ) -> AnalyzedFilePublic:
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     scope = await run_in_threadpool(project_scope, context, caller, project)
@@ -108,6 +109,7 @@ async def redact_file(
     ] = False,
 ) -> Response | RedactedFilePublic:
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     reviewed = await _read_decisions(decisions, settings)

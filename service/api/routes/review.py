@@ -22,7 +22,7 @@ from fastapi.responses import FileResponse
 from service import formats
 from service.api.auth import CallerDep, TextCallerDep, project_scope
 from service.api.deps import ContextDep, EngineDep, SettingsDep
-from service.api.limits import read_upload
+from service.api.limits import check_upload_text, read_upload
 from service.api.responses import KEYED, error_responses
 from service.api.routes.files import FileField, FormatField, LanguageField, ProjectField
 from service.api.schemas import (
@@ -106,6 +106,7 @@ async def analyze_for_review(
 ) -> ReviewDocumentPublic:
     response.headers.update(NO_STORE)
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     scope = await run_in_threadpool(project_scope, context, caller, project)
