@@ -69,7 +69,9 @@ def review_asset(name: str) -> FileResponse:
     return FileResponse(STATIC / name, media_type=ASSETS[name], headers=PAGE_HEADERS)
 
 
-@router.get("/v1/review/session", response_model=ReviewSessionPublic, summary="What the review page needs to start")
+@router.get("/v1/review/session", response_model=ReviewSessionPublic, summary="What the review page needs to start",
+            # Answers without a key too (the page asks before the user has typed one).
+            openapi_extra={"security": [{}, {"bearer": []}, {"apiKey": []}]})
 def review_session(context: ContextDep, settings: SettingsDep, engine: EngineDep, caller: CallerDep,
                    response: Response) -> ReviewSessionPublic:
     response.headers.update(NO_STORE)
