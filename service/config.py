@@ -139,12 +139,15 @@ class PropagationConfig(_Strict):
 
 
 class GroupingConfig(_Strict):
-    """Context words that tell a person from a place (a first name that is also a city)."""
+    """Context words that tell a person from a place (a first name that is also a city),
+    and the list of known places (relative to the config folder) that says which first
+    names are also places."""
 
     person_before: tuple[str, ...] = ()
     person_after: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
+    known_places: str = "places/places.txt"
 
 
 class DecideConfig(_Strict):

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -127,6 +128,7 @@ class Engine:
             decisive_score=config.ner.score,
             generic_words=ORGANIZATION_HEADS,
             cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),
+            known_places=_known_places(config.resolve(cues.known_places)),
         )
 
     @property
@@ -352,7 +354,7 @@ class Engine:
                 operator_for=lambda t: options.policy(self.config, t).operator,
                 types=frozenset(self.config.entities) | frozenset(options.entities),
             )
-        replacements, surrogates = pseudonymize(
+        replacements, surrogates, typed = pseudonymize(
             analysis.text,
             decisions,
             lambda t: options.policy(self.config, t),
@@ -362,7 +364,7 @@ class Engine:
         )
         return Redaction(
             text=apply_replacements(analysis.text, replacements),
-            decisions=decisions,
+            decisions=typed,
             surrogates=surrogates,
             replacements=replacements,
             dropped=analysis.dropped,
@@ -370,6 +372,14 @@ class Engine:
             suggestions=analysis.suggestions,
             reviewed_from=analysis.decisions if overrides else None,
         )
+
+
+def _known_places(path: Path) -> frozenset[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        raise ConfigError(f"grouping.known_places: {path} cannot be read") from None
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _build_recognizer(entry: RecognizerEntry, resources: EngineResources) -> EntityRecognizer:

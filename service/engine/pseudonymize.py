@@ -10,8 +10,8 @@ import hashlib
 import hmac
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Callable, NamedTuple
 
 from service.config import EntityPolicy
 from service.models import Decision, Replacement
@@ -62,6 +62,7 @@ class Grouping:
     decisive_score: float  # a source not a guess, at least this strong, fixes a name's type
     generic_words: frozenset[str]  # never a short form alone ("group", "inc")
     cues: "TypeCues"  # context words that tell a person from a place
+    known_places: frozenset[str] = frozenset()  # lower-case names of real places (GeoNames)
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,10 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     - One type per name, by evidence: where a source that is not a guess (a speaker label,
       a list, the dictionary, a name pattern) is decisive, its type holds for every
       mention ("Leah" in a label is a person even where the model said ORG). Where only
-      guesses speak, the type most mentions have decides, except that a first name the
-      model also reads as a place ("a pupil named Austin", "in Austin") stays two entities.
+      guesses speak, the type most mentions have decides, except that a first name that
+      is also a known place ("a pupil named Austin", "in Austin") is read mention by
+      mention from its context; a first name that is no known place is a person wherever
+      the model guessed a place ("Marcus, our developer").
     - Short forms join the one longer name that has them: a person's first or last name,
       an organization's distinctive words ("Northwind", "Chase"), of the same type, or of
       another type when that type was only a guess ("Northwind" tagged PERSON by the model).
@@ -135,12 +138,14 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
         form = forms[i]
         if form in decisive:
             keys[i] = (decisive[form][1], form)
-        elif {"PERSON", "LOCATION"} <= set(mention_types[form]) and ("PERSON", form) in supported:
+        elif "LOCATION" in mention_types[form] and ("PERSON", form) in supported \
+                and form.casefold() in grouping.known_places:
             # A first name that is also a place ("Austin", "Savannah"): each mention by its context.
             keys[i] = (grouping.cues.type_at(text, d.start, d.end) or d.entity_type, form)
-        elif backed := _backed_type(form, supported, mention_types[form]):
+        elif backed := _backed_type(form, supported):
             # Weaker evidence that is not a guess still outranks the model's type: "Halvorsen
-            # Analytics" has an organization's suffix; "Renee" in "Renee, Dolores" is a first name.
+            # Analytics" has an organization's suffix; "Renee" in "Renee, Dolores" is a first
+            # name, and "Marcus" is no place whatever the model guessed.
             keys[i] = (backed, form)
         else:  # the model's type flips on one word: the most frequent type, then a fixed order
             counts = mention_types[form]
@@ -172,16 +177,17 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     return grouped
 
 
-def _backed_type(form: str, supported: dict[tuple[str, str], float], guessed: Counter) -> str | None:
-    """The type a source that is not a guess gives ``form``, if any; a first name does not
-    overrule the model's reading of a place ("lives in Denver")."""
+def _backed_type(form: str, supported: dict[tuple[str, str], float]) -> str | None:
+    """The type a source that is not a guess gives ``form``, if any (first names that are
+    also known places are read from their context before this)."""
     backed = sorted((score, t) for (t, f), score in supported.items() if f == form)
-    if not backed:
-        return None
-    entity_type = backed[-1][1]
-    if entity_type == "PERSON" and "LOCATION" in guessed:
-        return None
-    return entity_type
+    return backed[-1][1] if backed else None
+
+
+class Pseudonymized(NamedTuple):
+    replacements: list[Replacement]
+    surrogates: list[str | None]  # each decision's surrogate (None where the text is kept)
+    decisions: list[Decision]  # each decision with the type its entity was given
 
 
 def pseudonymize(
@@ -192,8 +198,11 @@ def pseudonymize(
     grouping: Grouping,
     book: SurrogateBook | None = None,
     hash_key: bytes = b"",
-) -> tuple[list[Replacement], list[str | None]]:
-    """Replacements for every decision that changes text, and each decision's surrogate."""
+) -> Pseudonymized:
+    """Replacements for every decision that changes text, each decision's surrogate, and
+    the decisions retyped where grouping gave a mention its entity's type ("Savannah,
+    she's" is the person even where the model read a place), so that a report never
+    shows a place with a person's surrogate."""
     book = book if book is not None else SurrogateBook()
     reserved = {label_core(text[d.start:d.end]) for d in decisions if d.entity_type == "PLACEHOLDER"}
     grouped = group_mentions(text, decisions, grouping)
@@ -207,12 +216,15 @@ def pseudonymize(
     labels = book.allocate(wanted, templates=templates, reserved=reserved) if wanted else {}
     replacements: list[Replacement] = []
     surrogates: list[str | None] = []
+    typed: list[Decision] = []
     for i, d in enumerate(decisions):
         if i not in grouped:
             surrogates.append(None)
+            typed.append(d)
             continue
         entity_type, form = grouped[i]
         policy = policy_for(entity_type)
+        typed.append(d if d.entity_type == entity_type else replace(d, entity_type=entity_type, operator=policy.operator))
         original = text[d.start:d.end]
         if policy.operator == "pseudonym":
             new = labels[(entity_type, form)]
@@ -230,7 +242,7 @@ def pseudonymize(
             continue
         surrogates.append(new)
         replacements.append(Replacement(d.start, d.end, new, entity_type))
-    return replacements, surrogates
+    return Pseudonymized(replacements, surrogates, typed)
 
 
 def apply_replacements(text: str, replacements: list[Replacement]) -> str:

@@ -11,6 +11,7 @@ GROUPING = Grouping(
     decisive_score=0.85,
     generic_words=frozenset({"group", "foundation", "inc", "analytics"}),
     cues=TypeCues(person_before=("named",), person_after=(", she",), place_before=("in",), place_after=("office",)),
+    known_places=frozenset({"austin", "savannah"}),
 )
 
 
@@ -55,6 +56,18 @@ def test_grouping_a_first_name_and_a_place_stay_apart():
     found, keys = groups(text, decisions)
     assert found == [["Austin"], ["Austin"], ["Austin ISD"]]
     assert sorted(t for t, _ in keys.values()) == ["LOCATION", "ORGANIZATION", "PERSON"]
+
+
+def test_grouping_a_first_name_that_is_no_known_place_is_a_person():
+    text = "Our developer Marcus joined in May; Marcus, our developer, left in Austin."
+    decisions = [
+        D(text, "Marcus", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+        D(text, "Marcus", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
+        D(text, "Austin", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+    ]
+    found, keys = groups(text, decisions)
+    assert found == [["Austin"], ["Marcus", "Marcus"]]
+    assert [t for t, _ in keys.values()] == ["PERSON", "PERSON", "LOCATION"]
 
 
 def test_grouping_context_decides_person_or_place_where_the_model_disagrees():
@@ -128,3 +141,20 @@ def test_grouping_contacts_never_join_names():
     decisions = [D(text, "Priya Raman", ("PERSON", LIST, 0.98)), email]
     _, keys = groups(text, decisions)
     assert keys[0][0] == "PERSON" and keys[1][0] == "EMAIL_ADDRESS"
+
+
+def test_report_shows_the_type_the_surrogate_was_given():
+    from service.config import EntityPolicy
+    from service.engine.pseudonymize import pseudonymize
+
+    templates = {"PERSON": "[Person {n}]", "LOCATION": "[Location {n}]"}
+    text = "and Savannah, she runs payroll. The Savannah office opened."
+    decisions = [
+        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7)),
+        D(text, "Savannah", ("LOCATION", MODEL, 0.85), ("PERSON", FIRST_NAME, 0.7), nth=1),
+    ]
+    result = pseudonymize(text, decisions, lambda t: EntityPolicy(operator="pseudonym", template=templates[t]),
+                          grouping=GROUPING)
+    assert result.surrogates == ["[Person 1]", "[Location 1]"]
+    assert [d.entity_type for d in result.decisions] == ["PERSON", "LOCATION"]
+    assert [d.entity_type for d in decisions] == ["LOCATION", "LOCATION"]  # the analysis is left as it was

@@ -49,7 +49,7 @@ def test_pseudonymize_same_entity_same_surrogate(engine_config):
         D(text, "Acme", "ORGANIZATION"),
     ]
     decisions.sort(key=lambda d: d.start)
-    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
+    replacements, surrogates, _ = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
     by_surface = {text[d.start:d.end]: s for d, s in zip(decisions, surrogates)}
     assert by_surface["Northwind Analytics Inc."] == by_surface["northwind"] == "[Company A]"
     assert by_surface["Sarah Chen"] == by_surface["Sarah"] == by_surface["Dr Chen"] == "[Person 1]"
@@ -69,7 +69,7 @@ def test_pseudonymize_skips_letters_used_by_placeholders(engine_config):
         ],
         key=lambda d: d.start,
     )
-    replacements, surrogates = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
+    replacements, surrogates, _ = pseudonymize(text, decisions, engine_config.policy, grouping=GROUPING)
     assert surrogates == [None, "[Company C]", "[Company D]", None]
     assert "Company A" in apply_replacements(text, replacements)
 
@@ -86,8 +86,8 @@ def test_pseudonymize_operators_from_config(engine_config):
     text = "Amin at Acme in Leeds uses Tableau."
     decisions = [D(text, "Amin", "PERSON"), D(text, "Acme", "ORGANIZATION"), D(text, "Leeds", "LOCATION"),
                  D(text, "Tableau", "PRODUCT")]
-    replacements, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
+    replacements, _, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
     out = apply_replacements(text, replacements)
     assert out.startswith("**** at  in Leeds uses [product-")
-    again, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
+    again, _, _ = pseudonymize(text, decisions, config.policy, grouping=GROUPING, hash_key=b"k")
     assert apply_replacements(text, again) == out  # hashing is stable for one key
