@@ -73,3 +73,8 @@ def configure_logging(level: str | int = "INFO", format: LogFormat = "text", *, 
     handler.setFormatter(JsonFormatter() if format == "json" else TextFormatter())
     logger.addHandler(handler)
     logger.setLevel(level.upper() if isinstance(level, str) else level)
+    # A library's logging.config call with disable_existing_loggers (the default) silences
+    # every logger that existed then; these are ours to configure.
+    for name, existing in list(logging.root.manager.loggerDict.items()):
+        if (name == LOGGER or name.startswith(LOGGER + ".")) and isinstance(existing, logging.Logger):
+            existing.disabled = False
