@@ -1,28 +1,41 @@
-"""URLs, by Presidio's pattern recognizer, kept only where a real domain is present.
+"""URLs, by Presidio's pattern recognizer with a pattern of our own, kept only where a
+real domain is present.
 
-Presidio's pattern ends at any listed suffix, even inside a word ("said.and" gives
-"said.an"). A match is kept when it ends at a word boundary and its host ends in a real
-public suffix (tldextract's bundled list, never the network). A bare host whose suffix is
-also an English function word ("good.so", "fine.it": a missing space) needs a scheme,
-"www" or a path.
+Presidio's patterns try up to 253 host characters and every listed suffix from each
+position, so a long run of "a.a.a..." costs seconds per kilobyte. Ours reads a host as
+labels joined by dots, possessively (nothing is given back once read), and starts only
+where a host can start, so it reads each character a bounded number of times: linear.
+A match is kept when it ends at a word boundary and its host ends in a real public
+suffix (tldextract's bundled list, never the network). A bare host whose suffix is also
+an English function word ("good.so", "fine.it": a missing space) needs a scheme, "www"
+or a path.
 """
 from __future__ import annotations
 
 import re
 
+from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UrlRecognizer as PresidioUrlRecognizer
 
 from recognizers.options import UrlOptions
 from recognizers.spoken_forms import NOT_NAME_WORDS, OFFLINE_EXTRACT
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# Presidio compiles with the ``regex`` package, which has possessive quantifiers (``++``).
+# Not after a host character, "@" (e-mail addresses are the e-mail recognizer's) or "/"
+# (a scheme is read with its host); labels, at least two; then a path, as Presidio's.
+LINEAR_URL = Pattern(
+    "url (linear)",
+    r"(?<![a-z0-9.@/\-])(?:[a-z][a-z0-9+.-]*+://)?[a-z0-9-]++(?:\.[a-z0-9-]++)++(?:/[^\s()<>\"']*+)?",
+    0.5,
+)
 
 
 class TranscriptUrlRecognizer(PresidioUrlRecognizer):
     NAME = "url.v1"
 
     def __init__(self, options: UrlOptions | None = None) -> None:
-        super().__init__(name=self.NAME)
+        super().__init__(patterns=[LINEAR_URL], name=self.NAME)
         self.score = (options or UrlOptions()).score
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

@@ -280,6 +280,9 @@ def default_store_url() -> str:
     return str(default_data_dir() / "projects.sqlite3")
 
 
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
 class Settings(BaseSettings):
     """Deployment settings, from TANON_* environment variables."""
 
@@ -287,7 +290,20 @@ class Settings(BaseSettings):
 
     config: Path = DEFAULT_CONFIG_PATH
     max_request_bytes: int = Field(5_000_000, ge=1)
-    log_level: str = "INFO"
+    # The shape of a transcript's text (service.text_limits): the longest line, the longest
+    # run of characters without a space, and the words in one request or file.
+    max_line_chars: int = Field(200_000, ge=100)
+    max_word_chars: int = Field(1_000, ge=50)
+    max_words: int = Field(500_000, ge=1)
+    # The tanon.* loggers (service.logging_setup): level, and text or JSON lines.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    # The HTTP service's work queue, per worker process (service.api.work_queue): requests
+    # running the engine at once, requests waiting for a turn, and how long one waits
+    # before it gets 503 with Retry-After.
+    work_capacity: int = Field(2, ge=1, le=64)
+    work_queue: int = Field(16, ge=0, le=10_000)
+    work_queue_wait_seconds: float = Field(10.0, gt=0, le=600)
     # The project store: a SQLite file path (default) or postgresql+psycopg://user:pw@host/db.
     store_url: str = Field(default_factory=default_store_url)
     # Its key (a Fernet key), given directly or as a file; see service.store.keys.
@@ -298,6 +314,13 @@ class Settings(BaseSettings):
     require_api_key: bool = False
     # Service administrator token: creates and lists projects over HTTP (unset: disabled).
     admin_token: SecretStr | None = None
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.strip().upper() if value.strip().upper() in _LEVELS else value.strip().lower()
 
     @field_validator("store_key_file", mode="before")
     @classmethod

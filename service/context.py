@@ -98,6 +98,11 @@ class AppContext:
                 self._engines[key] = Engine(load_engine_config(self.engine_config_path(config)))
             return self._engines[key]
 
+    @property
+    def engine_is_built(self) -> bool:
+        """Whether the engine for the default configuration is built (``engine()`` returns at once)."""
+        return self._config_key(None) in self._engines
+
     def engine_factory(self, config: Path | str | None = None) -> Callable[[], Engine]:
         """A callable that builds (or returns) the engine only when a file needs it."""
         return lambda: self.engine(config)

@@ -21,13 +21,15 @@ refused: offsets only mean something in the file they were made on.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from service.engine.overrides import ACTIONS, Override
-from service.errors import InputError
+from service.errors import InputError, public_validation_errors
+from service.formats import FORMATS
 
 VERSION = 1
 MAX_DECISIONS = 100_000
@@ -70,6 +72,10 @@ class DecisionsDocument(_Strict):
         return tuple(Override(d.start, d.end, d.action, d.entity_type, d.apply_to_all) for d in self.decisions)
 
 
+_FIELD_NAMES = frozenset(DecisionsDocument.model_fields) | frozenset(DocumentRef.model_fields) | frozenset(
+    ReviewDecision.model_fields)
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -80,7 +86,11 @@ def parse_decisions(data: bytes | str, *, name: str | None = None) -> DecisionsD
     try:
         return DecisionsDocument.model_validate_json(data)
     except ValidationError as exc:
-        raise InputError(name or "decisions", f"not a decisions document: {_summary(exc)}") from None
+        try:
+            submitted = json.loads(data)
+        except ValueError:
+            submitted = None
+        raise InputError(name or "decisions", f"not a decisions document: {_summary(exc, submitted)}") from None
 
 
 def check_document(decisions: DecisionsDocument, data: bytes, format: str, *, name: str | None = None) -> None:
@@ -89,14 +99,18 @@ def check_document(decisions: DecisionsDocument, data: bytes, format: str, *, na
         raise InputError(name, "the decisions were made on another file (document.sha256 differs); "
                                "review this file and download its decisions again")
     if decisions.document.format != format:
+        if decisions.document.format not in FORMATS:  # not a format: not repeated
+            raise InputError(name, f"the decisions name an unknown format; this file reads as {format}")
         raise InputError(name, f"the decisions were made on the {decisions.document.format} reading of this file, "
                                f"not the {format} one; pass --format {decisions.document.format}")
 
 
-def _summary(exc: ValidationError) -> str:
+def _summary(exc: ValidationError, submitted: object) -> str:
+    """Where and what, never a value or a key the document's author wrote (unknown fields
+    by position: ``service.errors.public_validation_errors``)."""
     parts = []
-    for error in exc.errors()[:5]:
-        where = ".".join(str(p) for p in error.get("loc", ())) or "document"
-        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    for error in public_validation_errors(exc.errors()[:5], submitted, field_names=_FIELD_NAMES):
+        where = ".".join(str(p) for p in error["loc"]) or "document"
+        parts.append(f"{where}: {error['msg'] or 'invalid'}")
     more = exc.error_count() - len(parts)
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")

@@ -28,6 +28,7 @@ and may itself be a name.
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
 from typing import ClassVar
 
 
@@ -125,3 +126,43 @@ class StoreUnavailable(SetupError):
     @property
     def detail(self) -> str:
         return f"project store unavailable: {self.message}"
+
+
+# -- validation errors, as a client may read them ----------------------------------------------
+
+def public_validation_errors(
+    errors: Iterable[Mapping], data: object, *, field_names: Collection[str], skip: int = 0
+) -> list[dict]:
+    """Pydantic's errors as ``[{loc, msg, type}]`` that never repeat what the client sent.
+
+    A field name the client made up is request content too (``{"Jane Doe": 1}``): an
+    unknown field is reported as "an unknown field" with its position in its object, and
+    any other key of the submitted data that is not a declared field (``field_names``; a
+    mapping's own keys, say) as ``<key N>``, its position. ``data`` is what was validated;
+    the first ``skip`` elements of each ``loc`` are not in it (``"body"`` of a request).
+    Pydantic's messages describe the schema, never the input; the input is left out."""
+    public = []
+    for error in errors:
+        loc, kind = list(error.get("loc", ())), str(error.get("type", ""))
+        msg = str(error.get("msg", ""))
+        safe, node = loc[:skip], data
+        for index, part in enumerate(loc[skip:], start=skip):
+            is_unknown_field = kind == "extra_forbidden" and index == len(loc) - 1
+            if isinstance(node, Mapping) and part in node:
+                position = list(node).index(part) + 1
+                if is_unknown_field:
+                    msg = f"an unknown field (field {position} of this object) is not allowed"
+                    break
+                safe.append(part if part in field_names else f"<key {position}>")
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                safe.append(part)
+                node = node[part]
+            elif is_unknown_field:
+                msg = "an unknown field is not allowed"
+                break
+            else:  # pydantic's own parts ("[key]", a union member) or where the data ends
+                safe.append(part if isinstance(part, int) or part in field_names or part == "[key]" else "<key>")
+                node = None
+        public.append({"loc": safe, "msg": msg, "type": kind})
+    return public

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from service.config import EntityPolicy
-from service.errors import InputError
+from service.errors import InputError, public_validation_errors
 
 MAX_PROJECT_NAME = 200
 
@@ -43,20 +43,25 @@ class InvalidProjectName(InputError):
         super().__init__("project name", reason)
 
 
-def validation_summary(exc: ValidationError) -> str:
-    """Where and what, never the submitted value (it may be a name)."""
+SETTINGS_FIELDS = frozenset(ProjectSettings.model_fields) | frozenset(EntityPolicy.model_fields)
+
+
+def validation_summary(exc: ValidationError, data: object) -> str:
+    """Where and what, never the submitted value nor a key the user wrote (either may be a
+    name): an entity type or unknown key is named by its position."""
     parts = []
-    for error in exc.errors():
-        where = ".".join(str(p) for p in error.get("loc", ())) or "settings"
-        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    for error in public_validation_errors(exc.errors(), data, field_names=SETTINGS_FIELDS):
+        where = ".".join(str(p) for p in error["loc"]) or "settings"
+        parts.append(f"{where}: {error['msg'] or 'invalid'}")
     return "; ".join(parts)
 
 
 def parse_settings(raw: Mapping[str, Any] | None) -> ProjectSettings:
+    data = dict(raw or {})
     try:
-        return ProjectSettings.model_validate(dict(raw or {}))
+        return ProjectSettings.model_validate(data)
     except ValidationError as exc:
-        raise ProjectSettingsError(f"invalid project settings: {validation_summary(exc)}") from None
+        raise ProjectSettingsError(f"invalid project settings: {validation_summary(exc, data)}") from None
 
 
 def settings_json(settings: ProjectSettings) -> dict[str, Any]:

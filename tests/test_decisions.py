@@ -42,7 +42,7 @@ def test_decisions_parse_and_become_overrides():
     [
         ("not json", "not a decisions document"),
         (json.dumps(document(version=2)), "version"),
-        (json.dumps(document(extra=1)), "extra: Extra inputs are not permitted"),
+        (json.dumps(document(extra=1)), "an unknown field (field 4 of this object)"),
         (json.dumps(document(decisions=[{"start": 1, "end": 4, "action": "approve"}])), "decisions.0.action"),
         (json.dumps(document(decisions=[{"start": -1, "end": 4, "action": "reject"}])), "decisions.0.start"),
         (json.dumps(document(decisions=[{"start": 1, "end": 4, "action": "add", "entity_type": "person name"}])),
@@ -63,3 +63,16 @@ def test_decisions_made_on_other_bytes_are_refused():
         check_document(parsed, DATA + b"\n", "text", name="call.txt")
     with pytest.raises(InputError, match="not the otter one; pass --format text"):
         check_document(parsed, DATA, "otter", name="call.txt")
+
+
+def test_a_field_or_type_the_author_made_up_is_not_repeated():
+    raw = document()
+    raw["decisions"][0]["Halvard Oyelaran"] = True
+    with pytest.raises(InputError) as caught:
+        parse_decisions(json.dumps(raw), name="review.json")
+    assert "an unknown field (field 7 of this object)" in str(caught.value)
+    assert "Halvard" not in str(caught.value)
+    made_up = document(document={"sha256": SHA, "format": "halvard", "filename": "call.txt"})
+    with pytest.raises(InputError) as caught:
+        check_document(parse_decisions(json.dumps(made_up)), DATA, "text", name="call.txt")
+    assert "an unknown format" in str(caught.value) and "halvard" not in str(caught.value)

@@ -169,6 +169,13 @@ def project_scope(context: AppContext, caller: ApiKeyGrant | None, ref: int | st
     return context.project_scope(project)
 
 
+def sees_dictionary(caller: ApiKeyGrant | None, scope: ProjectScope) -> bool:
+    """Whether an answer in ``scope`` may name the dictionary terms findings matched: only
+    to an admin key of the project, as only an admin may list the dictionary (a redactor
+    sending an alias must not learn the full term)."""
+    return scope.project is not None and caller is not None and caller.role == ADMIN
+
+
 TextCallerDep = Annotated[ApiKeyGrant | None, Depends(key_if_required)]
 ProjectDep = Annotated[ProjectAccess, Depends(project_access)]
 AdminDep = Annotated[ProjectAccess, Depends(project_admin)]

@@ -1,6 +1,7 @@
 """Request size limits: ASGI middleware that refuses with 413 before the body is parsed,
-whether the client sent Content-Length or streamed the body in chunks; and the same limit
-for each file of a multipart upload (``read_upload``)."""
+whether the client sent Content-Length or streamed the body in chunks; the same limit for
+each file of a multipart upload (``read_upload``); and the limits on the text's shape
+(``service.text_limits``: line, run without a space, words), checked before the engine."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,8 @@ from fastapi import UploadFile
 
 from service.config import Settings
 from service.errors import TooLarge
+from service.pipeline import read_document
+from service.text_limits import TextLimits, check_text
 
 
 async def read_upload(file: UploadFile, settings: Settings, *, what: str = "file") -> bytes:
@@ -18,6 +21,16 @@ async def read_upload(file: UploadFile, settings: Settings, *, what: str = "file
         raise TooLarge(None, f"{what} exceeds the limit of {settings.max_request_bytes} bytes")
     return data
 
+
+def check_request_text(text: str, settings: Settings) -> None:
+    """413 when the text breaks a shape limit (``service.text_limits``)."""
+    check_text(text, TextLimits.from_settings(settings))
+
+
+def check_upload_text(data: bytes, settings: Settings, *, name: str | None, format: str | None) -> None:
+    """The file read as its format reads it (422 if it cannot be), its text checked (413)."""
+    transcript = read_document(data, name=name, format=format, max_bytes=settings.max_request_bytes)
+    check_text(transcript.text, TextLimits.from_settings(settings))
 
 
 class BodySizeLimit:

@@ -43,7 +43,7 @@ class EntityPublic(BaseModel):
     reason: str = Field(description="Why this span was flagged, in one line")
 
 
-TERM_FIELD_HELP = ("The project dictionary term this matched (with a project, whose key the caller holds); "
+TERM_FIELD_HELP = ("The project dictionary term this matched (with a project, to an admin key of it); "
                    "absent otherwise. Redaction answers never carry it.")
 
 
@@ -334,3 +334,27 @@ class ReidentifiedFilePublic(BaseModel):
     data_base64: str = Field(description="The re-identified file, base64-encoded")
     mode: ReidentifyMode = Field(description=MODE_HELP)
     note: str | None = None
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+class ErrorBody(BaseModel):
+    """Every refusal but a 422 from request validation: one sentence that names no value sent."""
+
+    detail: str
+
+
+class ValidationIssue(BaseModel):
+    loc: list[str | int] = Field(description='Where: "body", "query" or "path", then field names and list '
+                                 'positions; a key the client chose is written "<key N>" (its position)')
+    msg: str = Field(description="What is wrong; an unknown field is named by its position, never by its name")
+    type: str = Field(description="pydantic's error type (missing, extra_forbidden, string_type, ...)")
+
+
+class ValidationErrorBody(BaseModel):
+    """422: the request does not match the schema (a list, one item per problem), or its
+    content cannot be used (a sentence: a file that cannot be read, a language without a
+    model, project settings that do not validate)."""
+
+    detail: list[ValidationIssue] | str

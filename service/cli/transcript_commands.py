@@ -41,6 +41,7 @@ def analyze(
     context = app_context(ctx)
     max_bytes = context.settings.max_request_bytes
     data = read_input_file(path, max_bytes=max_bytes)
+    check_input_file(data, context.settings, path=path, format=file_format)  # before the model loads
     scope = context.project_scope(project)
     transcript, analysis = analyze_document(context.engine(config), data, name=str(path), format=file_format,
                                             max_bytes=max_bytes, options=scope.options, language=language)
@@ -89,6 +90,7 @@ def redact(
     context = app_context(ctx)
     max_bytes = context.settings.max_request_bytes
     data = read_input_file(path, max_bytes=max_bytes)
+    check_input_file(data, context.settings, path=path, format=file_format)  # before the model loads
     if output is None:
         _refuse_binary_to_terminal(path, data, file_format)
     reviewed = None
@@ -197,3 +199,14 @@ def serve(
     err.print(f"review page: http://{shown}:{port}/review  (API docs: http://{shown}:{port}/docs)", markup=False)
     uvicorn.run("service.api.app:app", host=host, port=port, workers=workers,
                 log_level=app_context(ctx).settings.log_level.lower())
+
+
+def check_input_file(data: bytes, settings, *, path: Path, format: str | None) -> None:
+    """Read the file as its format reads it and check its text's shape (``service.text_limits``)
+    before the model loads: a file that will be refused costs no model load."""
+    from service.pipeline import read_document
+    from service.text_limits import TextLimits, check_text
+
+    transcript = read_document(data, name=str(path), format=format, max_bytes=settings.max_request_bytes)
+    check_text(transcript.text, TextLimits.from_settings(settings), path=str(path))
+

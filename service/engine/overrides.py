@@ -92,7 +92,7 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _check(text: str, index: int, o: Override, types: frozenset[str]) -> None:
     if o.action not in ACTIONS:
-        raise OverrideError(index, f"unknown action {o.action!r}; expected one of {', '.join(ACTIONS)}")
+        raise OverrideError(index, f"an unknown action; expected one of {', '.join(ACTIONS)}")
     if not 0 <= o.start < o.end <= len(text):
         raise OverrideError(index, f"span {o.start}-{o.end} is outside the transcript text ({len(text)} characters)")
     if not _WORD.search(text[o.start:o.end]):
@@ -100,7 +100,8 @@ def _check(text: str, index: int, o: Override, types: frozenset[str]) -> None:
     if o.action in (ADD, RETYPE) and not o.entity_type:
         raise OverrideError(index, f"{o.action} needs an entity_type")
     if o.entity_type is not None and o.action != REJECT and (o.entity_type not in types or o.entity_type == PLACEHOLDER):
-        raise OverrideError(index, f"unknown entity type {o.entity_type!r}; expected one of {', '.join(sorted(types))}")
+        # Not repeated: a made-up type may be a name.
+        raise OverrideError(index, f"an unknown entity type; expected one of {', '.join(sorted(types))}")
 
 
 def _reject(text: str, decisions: list[Decision], o: Override) -> list[Decision]:

@@ -44,7 +44,8 @@ def read(data: bytes, *, filename: str | None = None, format: str | None = None,
     if format is None:
         format = detect_format(data, filename)
     if format not in FORMATS:
-        raise FormatError(format, f"unknown format; expected one of {', '.join(FORMATS)}")
+        # Not FormatError(format, ...): the name the caller asked for is not repeated back.
+        raise FormatError(None, f"unknown format; expected one of {', '.join(FORMATS)}")
     return FORMATS[format].read(data)
 
 

@@ -16,7 +16,7 @@ from . import projects
 from .entities import API_KEY_ROLES
 from .errors import ApiKeyNotFound, InvalidRole
 from .records import ApiKey, ApiKeyGrant
-from .schema import api_keys, utcnow
+from .schema import api_keys, as_utc, utcnow
 
 SECRET_PREFIX = "tanon_"
 _DISPLAY_LENGTH = len(SECRET_PREFIX) + 6
@@ -62,8 +62,8 @@ def list_for_project(conn: Connection, project_id: int) -> list[ApiKey]:
             project_id=row.project_id,
             role=row.role,
             display_prefix=row.display_prefix,
-            created_at=row.created_at,
-            revoked_at=row.revoked_at,
+            created_at=as_utc(row.created_at),
+            revoked_at=as_utc(row.revoked_at),
         )
         for row in rows
     ]

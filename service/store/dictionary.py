@@ -18,7 +18,7 @@ from .crypto import StoreCrypto
 from .entities import DEFAULT_SOUND_ALIKE, ENTITY_TYPES, ORGANIZATION, ORGANIZATION_ROLES, SOUND_ALIKE_MODES
 from .errors import DuplicateTerm, InvalidTerm, TermNotFound
 from .records import Term
-from .schema import term_keys, terms
+from .schema import as_utc, term_keys, terms
 from .terms_io import ALIAS_SEPARATOR, TermSpec
 
 MAX_TERM_LENGTH = 300
@@ -70,7 +70,7 @@ def _to_term(crypto: StoreCrypto, row: sa.Row) -> Term:
         role=row.role,
         aliases=tuple(json.loads(crypto.decrypt(row.aliases_enc))),
         surrogate=row.surrogate,
-        created_at=row.created_at,
+        created_at=as_utc(row.created_at),
         sound_alike=row.sound_alike,
     )
 

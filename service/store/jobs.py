@@ -19,7 +19,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from . import surrogates as surrogate_rows
 from .crypto import StoreCrypto
 from .errors import JobNotFound, KeyMismatch
-from .schema import JOB_ID_LEN, REASON_LEN, batch_turns, job_files, jobs, utcnow
+from .schema import JOB_ID_LEN, REASON_LEN, as_utc, batch_turns, job_files, jobs, utcnow
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FILE_PENDING, FILE_OK, FILE_FAILED = "pending", "ok", "failed"
@@ -67,16 +67,11 @@ def new_job_id() -> str:
     return secrets.token_hex(JOB_ID_LEN // 2)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; every stored time is UTC.
-    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
-
-
 def _to_job(row: sa.Row) -> Job:
     return Job(
         id=row.id, project_id=row.project_id, owner_project_id=row.owner_project_id, status=row.status,
         total=row.total, done=row.done, failed=row.failed, attempts=row.attempts, error=row.error,
-        created_at=_aware(row.created_at), started_at=_aware(row.started_at), finished_at=_aware(row.finished_at),
+        created_at=as_utc(row.created_at), started_at=as_utc(row.started_at), finished_at=as_utc(row.finished_at),
     )
 
 

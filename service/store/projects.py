@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from .errors import DuplicateProject, InvalidProject, ProjectNotFound
 from .records import Project
 from .schema import (
+    as_utc,
     api_keys,
     placeholder_reservations,
     projects,
@@ -24,7 +25,7 @@ MAX_NAME_LENGTH = 200
 
 
 def _to_project(row: sa.Row) -> Project:
-    return Project(id=row.id, name=row.name, settings=dict(row.settings or {}), created_at=row.created_at)
+    return Project(id=row.id, name=row.name, settings=dict(row.settings or {}), created_at=as_utc(row.created_at))
 
 
 def _check_settings(settings: dict[str, Any] | None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .crypto import StoreCrypto
-from .schema import redaction_records, utcnow
+from .schema import as_utc, redaction_records, utcnow
 
 TEXT_PURPOSE = "redacted-text"
 
@@ -56,6 +56,6 @@ def export(conn: Connection, crypto: StoreCrypto, project_id: int) -> list[dict[
         .order_by(redaction_records.c.id)
     )
     return [
-        {"text_hash": row.text_hash, "created_at": row.created_at, "record": json.loads(crypto.decrypt(row.record_enc))}
+        {"text_hash": row.text_hash, "created_at": as_utc(row.created_at), "record": json.loads(crypto.decrypt(row.record_enc))}
         for row in rows
     ]

@@ -31,6 +31,12 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime: every stored time is UTC, but SQLite hands
+    back naive datetimes (PostgreSQL's come with their zone already)."""
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+
+
 def _project_fk() -> sa.Column:
     return sa.Column(
         "project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False

@@ -69,10 +69,18 @@ def _split_aliases(value: object, where: str) -> tuple[str, ...]:
     return tuple(text for part in parts if (text := _blank_to_none(part)))
 
 
-def _spec(raw: dict, where: str) -> TermSpec:
-    unknown = set(raw) - set(FIELDS)
+def _unknown_fields(names: Iterable[object], where: str, what: str) -> None:
+    """Refuse fields other than ``FIELDS``, by position: a made-up field name may be a name."""
+    unknown = [position for position, name in enumerate(names, start=1) if name not in FIELDS]
     if unknown:
-        raise InvalidTermsFile(f"{where}: unknown fields {sorted(str(k) for k in unknown)}")
+        positions = ", ".join(str(p) for p in unknown)
+        raise InvalidTermsFile(
+            f"{where}: an unknown field ({what} {positions}); the fields are {', '.join(FIELDS)}"
+        )
+
+
+def _spec(raw: dict, where: str) -> TermSpec:
+    _unknown_fields(raw, where, "field")
     term = _blank_to_none(raw.get("term"))
     entity_type = _blank_to_none(raw.get("entity_type"))
     if term is None or entity_type is None:
@@ -92,6 +100,7 @@ def _parse_csv(text: str) -> list[TermSpec]:
     header = [name.strip() for name in (reader.fieldnames or [])]
     if "term" not in header or "entity_type" not in header:
         raise InvalidTermsFile("CSV header must include 'term' and 'entity_type'")
+    _unknown_fields(header, "header row", "column")
     reader.fieldnames = header
     specs = []
     for number, row in enumerate(reader, start=2):

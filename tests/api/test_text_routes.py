@@ -47,7 +47,7 @@ def test_redact_returns_text_and_surrogates(client):
     [
         ({}, ["body", "text"]),
         ({"text": 5}, ["body", "text"]),
-        ({"text": "x", "extra": 1}, ["body", "extra"]),
+        ({"text": "x", "extra": 1}, ["body"]),  # an unknown field: by position, never by name
     ],
 )
 def test_malformed_body_is_422_with_a_reason(client, body, where):

@@ -260,3 +260,16 @@ def test_redact_warns_when_a_placeholder_takes_an_issued_label(tanon, capsys, tm
     assert "placeholder 'Company A' collides with an already issued surrogate '[Company A]'" in err
     warnings = json.loads(report.read_text(encoding="utf-8"))["warnings"]
     assert [(w["code"], w["placeholder"], w["surrogate"]) for w in warnings] == [("placeholder_collision", "Company A", "[Company A]")]
+
+
+def test_dictionary_import_names_an_unknown_field_by_position_on_stderr(tanon, tmp_path):
+    tanon("project", "create", "study")
+    bad = tmp_path / "terms.csv"
+    bad.write_text("term,entity_type,Sarah Chen\nSeattle,LOCATION,1\n", encoding="utf-8")
+    code, out, err = tanon("project", "dict", "import", "study", str(bad))
+    assert code == 2 and "an unknown field (column 3)" in err
+    assert "Sarah" not in err and "Sarah" not in out
+    bad_yaml = tmp_path / "terms.yaml"
+    bad_yaml.write_text("- term: Seattle\n  entity_type: LOCATION\n  Sarah Chen: x\n", encoding="utf-8")
+    code, out, err = tanon("project", "dict", "import", "study", str(bad_yaml))
+    assert code == 2 and "entry 1: an unknown field (field 3)" in err and "Sarah" not in err

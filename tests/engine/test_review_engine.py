@@ -62,5 +62,5 @@ def test_engine_redact_applies_overrides_after_its_own_decisions(engine):
     assert re.search(r"\n\[Person \d\]: The \[Person \d\] report was harsh\. Our panel came from \[Company A\],",
                      reviewed.text), reviewed.text
     assert reviewed.reviewed_from == plain.decisions
-    with pytest.raises(OverrideError, match="decision 1: unknown entity type 'COLOUR'"):
+    with pytest.raises(OverrideError, match="decision 1: an unknown entity type"):
         engine.redact(TEXT, overrides=[Override(start, start + 10, "add", "COLOUR")])

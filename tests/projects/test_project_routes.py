@@ -127,7 +127,7 @@ def test_dictionary_crud_import_export(client, project_a):
 
 def test_dictionary_terms_are_found_through_the_engine(client, project_a):
     """Term "Northwind Analytics": its spellings are found, each row naming the term in its own
-    field (never in the reason); "north"/"wind" are not."""
+    field (never in the reason) to an admin key; "north"/"wind" are not."""
     add_term(client, project_a, term="Northwind Analytics", entity_type="ORGANIZATION")
     text = (
         "Interviewer: Which clients did you work with?\n"
@@ -135,7 +135,7 @@ def test_dictionary_terms_are_found_through_the_engine(client, project_a):
         "Participant: the data came from nortwind and it was messy. We drove north. The wind was strong.\n"
         "Participant: I think Nortwind was the biggest client."
     )
-    r = client.post("/v1/analyze", json={"text": text, "project": project_a.name}, headers=project_a.redactor_headers())
+    r = client.post("/v1/analyze", json={"text": text, "project": project_a.name}, headers=project_a.admin_headers())
     assert r.status_code == 200, r.text
     by_surface = {text[e["start"]:e["end"]]: e for e in r.json()["entities"]}
     for surface in ("Northwind", "northwind", "North wind", "nortwind"):

@@ -5,10 +5,11 @@ from fastapi import APIRouter, HTTPException, Response
 
 from service.api.auth import AdminDep
 from service.api.deps import StoreDep
+from service.api.responses import PROJECT, error_responses
 from service.api.schemas import ApiKeyCreate, ApiKeyCreatedPublic, ApiKeyPublic
 from service.store import ApiKey
 
-router = APIRouter(prefix="/v1/projects/{project_id}/api-keys", tags=["api keys"])
+router = APIRouter(prefix="/v1/projects/{project_id}/api-keys", tags=["api keys"], responses=error_responses(*PROJECT))
 
 
 def key_public(key: ApiKey) -> ApiKeyPublic:

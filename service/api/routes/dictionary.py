@@ -8,10 +8,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from service.api.auth import AdminDep
 from service.api.deps import StoreDep
+from service.api.responses import PROJECT, error_responses
 from service.api.schemas import AliasCreate, ImportResult, TermCreate, TermPublic
 from service.store import Term
 
-router = APIRouter(prefix="/v1/projects/{project_id}/dictionary", tags=["dictionary"])
+router = APIRouter(prefix="/v1/projects/{project_id}/dictionary", tags=["dictionary"],
+                   responses=error_responses(*PROJECT, 409))
 
 CONTENT_TYPES = {
     "text/csv": "csv",
@@ -60,6 +62,7 @@ def add_alias(project_id: int, term_id: int, body: AliasCreate, access: AdminDep
     "/import",
     response_model=ImportResult,
     summary="Import terms from CSV or YAML (admin; all or nothing)",
+    responses=error_responses(415),
     openapi_extra={"requestBody": {"content": {"text/csv": {"schema": {"type": "string"}},
                                                "application/yaml": {"schema": {"type": "string"}}}}},
 )

@@ -3,28 +3,31 @@ in their own format). Both read the file through the same format readers."""
 from __future__ import annotations
 
 import base64
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from service.api.auth import TextCallerDep, project_scope
+from service.api.auth import TextCallerDep, project_scope, sees_dictionary
 from service.api.deps import ContextDep, EngineDep, SettingsDep
-from service.api.limits import read_upload
+from service.api.limits import check_upload_text, read_upload
+from service.api.responses import KEYED, error_responses
 from service.api.schemas import LANGUAGE_FIELD_HELP, AnalyzedFilePublic, RedactedFilePublic
 from service.config import Settings
 from service.decisions import DecisionsDocument, parse_decisions
 from service.errors import InputError
+from service.formats import FORMATS
 from service.pipeline import analyze_document, redact_document
 from service.report import entity_rows, summary
 from service.review_record import review_record
 
-router = APIRouter(prefix="/v1", tags=["files"])
+router = APIRouter(prefix="/v1", tags=["files"], responses=error_responses(*KEYED))
 
 FileField = Annotated[UploadFile, File(description="The transcript file")]
-FormatField = Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")]
+FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+FormatField = Annotated[FormatName | None, Form(description="The file's format; default: from its name and content")]
 ProjectField = Annotated[str | None, Form(description="Project id or name (needs an API key of that project)")]
 LanguageField = Annotated[str | None, Form(description=LANGUAGE_FIELD_HELP, pattern=r"^\s*([A-Za-z]{2,3})?\s*$")]
 DecisionsField = Annotated[
@@ -34,11 +37,29 @@ DecisionsField = Annotated[
 ]
 
 
+def redacted_file_content() -> dict:
+    """The 200 content types of a route that answers with a transcript file: each format's,
+    and JSON (a JSON transcript, or the report with the file in base64)."""
+    content: dict = {FORMATS[name].content_type: {"schema": {"type": "string", "format": "binary"}}
+                     for name in FORMATS if FORMATS[name].content_type != "application/json"}
+    content["application/json"] = {"schema": {}, "example": {
+        "filename": "call.vtt", "format": "vtt", "content_type": "text/vtt", "data_base64": "V0VCVlRUCgo=",
+        "summary": {"PERSON": 1}, "entities": [], "warnings": []}}
+    return content
+
+
+MULTIPART_EXAMPLE = {"requestBody": {"content": {"multipart/form-data": {"encoding": {
+    "file": {"contentType": "text/plain, text/vtt, application/x-subrip, application/json, "
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+                            "application/octet-stream"}}}}}}
+
+
 @router.post(
     "/analyze/file",
     response_model=AnalyzedFilePublic,
     response_model_exclude_none=True,
     summary="Find identifying names in a transcript file (txt, Otter txt, vtt, srt, docx, json)",
+    openapi_extra=MULTIPART_EXAMPLE,
 )
 async def analyze_file(
     engine: EngineDep,
@@ -51,6 +72,7 @@ async def analyze_file(
     language: LanguageField = None,
 ) -> AnalyzedFilePublic:
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     scope = await run_in_threadpool(project_scope, context, caller, project)
@@ -58,16 +80,19 @@ async def analyze_file(
         analyze_document, engine, data, name=file.filename, format=format,
         max_bytes=settings.max_request_bytes, options=scope.options, language=language,
     )
-    # The caller holds a key of the project: it may see which dictionary term each hit matched.
-    rows = entity_rows(analysis, transcript=transcript, show_terms=scope.project is not None)
+    # An admin key of the project may see which dictionary term each hit matched.
+    rows = entity_rows(analysis, transcript=transcript, show_terms=sees_dictionary(caller, scope))
     return AnalyzedFilePublic(filename=file.filename, format=transcript.format, entities=rows)
 
 
 @router.post(
     "/redact/file",
     summary="Redact a transcript file (txt, Otter txt, vtt, srt, docx, json) and return it in the same format",
-    responses={200: {"content": {"application/octet-stream": {}}, "description": "The redacted file"}},
+    responses={200: {"content": redacted_file_content(), "description": "The redacted file in its own format and "
+                     "content type (Content-Disposition names it); with report=true, JSON: the file in base64 and "
+                     "the report (RedactedFilePublic)"}},
     response_model=None,
+    openapi_extra=MULTIPART_EXAMPLE,
 )
 async def redact_file(
     engine: EngineDep,
@@ -85,6 +110,7 @@ async def redact_file(
     ] = False,
 ) -> Response | RedactedFilePublic:
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     reviewed = await _read_decisions(decisions, settings)

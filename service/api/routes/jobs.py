@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 from service.api.auth import NO_KEY, OTHER_PROJECT, CallerDep, TextCallerDep, forbidden, project_scope, unauthorized
 from service.api.deps import ContextDep, EngineDep, StoreDep
 from service.api.limits import read_upload
+from service.api.responses import PROJECT, error_responses
 from service.batch.fingerprint import engine_fingerprint
 from service.batch.job_runner import JobRunner
 from service.batch.report_files import build_report
@@ -49,7 +50,7 @@ async def _lifespan(app: FastAPI):
         await run_in_threadpool(runner.stop)
 
 
-router = APIRouter(prefix="/v1/jobs", tags=["jobs"], lifespan=_lifespan)
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"], lifespan=_lifespan, responses=error_responses(*PROJECT, 409))
 
 
 class JobCreated(BaseModel):

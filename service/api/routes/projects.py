@@ -5,11 +5,12 @@ from fastapi import APIRouter, Response
 
 from service.api.auth import AdminDep, ListerDep, ProjectDep, ServiceAdminDep
 from service.api.deps import StoreDep
+from service.api.responses import PROJECT, error_responses
 from service.api.schemas import ProjectCreate, ProjectCreatedPublic, ProjectPublic, ProjectUpdate
 from service.project_settings import check_project_name, parse_settings, settings_json
 from service.store import Project
 
-router = APIRouter(prefix="/v1/projects", tags=["projects"])
+router = APIRouter(prefix="/v1/projects", tags=["projects"], responses=error_responses(*PROJECT, 409))
 
 
 def project_public(project: Project) -> ProjectPublic:

@@ -17,6 +17,8 @@ from service import formats
 from service.api.auth import AdminDep
 from service.api.deps import SettingsDep, StoreDep
 from service.api.limits import read_upload
+from service.api.responses import PROJECT, error_responses
+from service.api.routes.files import MULTIPART_EXAMPLE, FormatField, redacted_file_content
 from service.api.schemas import (
     KeyEntryPublic,
     KeyExportPublic,
@@ -26,7 +28,8 @@ from service.api.schemas import (
 )
 from service.restoration import NOTES, public_records, reidentify_document, reidentify_text
 
-router = APIRouter(prefix="/v1/projects/{project_id}", tags=["re-identification"])
+router = APIRouter(prefix="/v1/projects/{project_id}", tags=["re-identification"],
+                   responses=error_responses(*PROJECT, 409))
 NO_STORE = {"Cache-Control": "no-store"}
 
 
@@ -54,9 +57,10 @@ def reidentify(
 @router.post(
     "/reidentify/file",
     summary="Put the originals back into a redacted file (txt, Otter txt, vtt, srt, docx, json) (admin)",
-    responses={200: {"content": {"application/octet-stream": {}},
+    responses={200: {"content": redacted_file_content(),
                      "description": "The re-identified file; its X-Reidentification header gives the mode"}},
     response_model=None,
+    openapi_extra=MULTIPART_EXAMPLE,
 )
 async def reidentify_file(
     project_id: int,
@@ -64,7 +68,7 @@ async def reidentify_file(
     store: StoreDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="A transcript file redacted in this project")],
-    format: Annotated[str | None, Form(description="text, otter, vtt, srt, docx or json; default: from name/content")] = None,
+    format: FormatField = None,
     report: Annotated[bool, Query(description="Answer with JSON: the file (base64), the mode and a note")] = False,
 ) -> Response | ReidentifiedFilePublic:
     data = await read_upload(file, settings)

@@ -22,7 +22,8 @@ from fastapi.responses import FileResponse
 from service import formats
 from service.api.auth import CallerDep, TextCallerDep, project_scope
 from service.api.deps import ContextDep, EngineDep, SettingsDep
-from service.api.limits import read_upload
+from service.api.limits import check_upload_text, read_upload
+from service.api.responses import KEYED, error_responses
 from service.api.routes.files import FileField, FormatField, LanguageField, ProjectField
 from service.api.schemas import (
     ReviewDocumentPublic,
@@ -39,7 +40,7 @@ from service.pipeline import preview_document
 from service.project_access import PreviewBook
 from service.report import entity_rows, suggestion_rows
 
-router = APIRouter(tags=["review"])
+router = APIRouter(tags=["review"], responses=error_responses(*KEYED))
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "review"
 ASSETS = {"review.js": "text/javascript", "review.css": "text/css", "favicon.svg": "image/svg+xml"}
@@ -68,7 +69,9 @@ def review_asset(name: str) -> FileResponse:
     return FileResponse(STATIC / name, media_type=ASSETS[name], headers=PAGE_HEADERS)
 
 
-@router.get("/v1/review/session", response_model=ReviewSessionPublic, summary="What the review page needs to start")
+@router.get("/v1/review/session", response_model=ReviewSessionPublic, summary="What the review page needs to start",
+            # Answers without a key too (the page asks before the user has typed one).
+            openapi_extra={"security": [{}, {"bearer": []}, {"apiKey": []}]})
 def review_session(context: ContextDep, settings: SettingsDep, engine: EngineDep, caller: CallerDep,
                    response: Response) -> ReviewSessionPublic:
     response.headers.update(NO_STORE)
@@ -105,6 +108,7 @@ async def analyze_for_review(
 ) -> ReviewDocumentPublic:
     response.headers.update(NO_STORE)
     data = await read_upload(file, settings)
+    await run_in_threadpool(check_upload_text, data, settings, name=file.filename, format=format)
     project = project.strip() if project and project.strip() else None
     language = language.strip().lower() if language and language.strip() else None
     scope = await run_in_threadpool(project_scope, context, caller, project)
