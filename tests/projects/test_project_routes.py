@@ -147,9 +147,9 @@ def test_dictionary_terms_are_found_through_the_engine(client, project_a):
     assert "north" not in by_surface and "wind" not in by_surface
     # Capitalised, spaCy also claims it; the dictionary's match outranks the model's.
     assert by_surface["Nortwind"]["term"] == "Northwind Analytics"
-    # Without the project the dictionary's forms are not found as such.
+    # Without the project the dictionary's forms are not found as such (the general signals
+    # may still find a rare word, but never as a dictionary term).
     plain = client.post("/v1/analyze", json={"text": text}).json()["entities"]
-    assert "northwind" not in {text[e["start"]:e["end"]] for e in plain}
     assert not any(e["recognizer"] == "project_dictionary.v1" for e in plain)
     assert not any("term" in e for e in plain)
 
