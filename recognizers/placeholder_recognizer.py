@@ -15,8 +15,9 @@ from service.vocabulary.entity_types import PLACEHOLDER
 # "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
 # "I" is excluded: "the company I work for" is not a placeholder.
 _TAG_WORD = r"(?:[A-HJ-Z]|[A-Z]{2}(?![a-z])|\d{1,3})(?![\w'’-])"
-# Any capitalized noun with a single capital letter: "Donor A", "Hospital B", "Site C".
-_CAPITALIZED_TAG = re.compile(r"\b[A-Z][a-z]{2,}[ \t][A-HJ-Z](?![\w'’-])")
+# Any capitalized noun with a single capital letter: "Donor A", "Hospital B", "Site C";
+# not a middle initial before a surname ("Andrew W. Mellon", "Jane Q. Public"): a name.
+_CAPITALIZED_TAG = re.compile(r"\b[A-Z][a-z]{2,}[ \t][A-HJ-Z](?![\w'’-])(?!\.[ \t]*[A-Z][a-z])")
 # "[CLIENT]", "[REDACTED]", "[Company A]", "<NAME>", "{{PERSON_1}}", "XXX".
 _BRACKETED = re.compile(
     r"\[\s*(?:[A-Z][A-Z0-9 _-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:[A-Z]{1,2}|\d{1,3}))\s*\]"

@@ -14,6 +14,7 @@ from recognizers.placeholder_recognizer import PlaceholderRecognizer
         ("let's call them [CLIENT].", ["[CLIENT]"]),
         ("the notes call you Participant 4.", ["Participant 4"]),
         ("a gift from Donor A last year", ["Donor A"]),
+        ("we stayed at Site C.", ["Site C"]),
         ("we sold it to [REDACTED], a bakery chain", ["[REDACTED]"]),
         ("now at [Company B] and", ["[Company B]"]),
         # not placeholders
@@ -22,6 +23,9 @@ from recognizers.placeholder_recognizer import PlaceholderRecognizer
         ("we use ML and AI", []),
         ("[inaudible] and [crosstalk]", []),
         ("The A-team", []),
+        # a middle initial before a surname is part of a person's name
+        ("a grant from the Harriet B. Oakhurst Trust", []),
+        ("Marcus T. Albrecht said so", []),
     ],
 )
 def test_placeholder_table(text, expected):
