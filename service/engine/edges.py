@@ -201,6 +201,16 @@ def extend_names(
     return [_extend_right(text, f, org_heads) if f.entity_type in name_types else f for f in findings]
 
 
+def _next_capitalized(text: str, end: int, word: str) -> re.Match | None:
+    """The capitalized word right after ``end``: after spaces, or after one line break that a
+    caption or a narrow layout wrapped the name at ("the Oakhurst" / "Foundation"), unless
+    the next line opens a turn."""
+    step = re.match(rf"(?:[ \t]+|[ \t]*\n[ \t]*)({word})", text[end:end + 60])
+    if step and "\n" in step.group() and _starts_new_turn(text, end + step.group().index("\n") + 1):
+        return None
+    return step
+
+
 def join_adjacent(
     text: str, findings: list[Finding], *, is_function_word: IsWord, name_types: frozenset[str], cased: bool
 ) -> list[Finding]:
@@ -220,7 +230,7 @@ def _extend_right(text: str, f: Finding, org_heads: frozenset[str]) -> Finding:
         return f
     if f.entity_type == "PERSON":
         # "Tate Gallery", "Gates Foundation": an institution named after a person.
-        step = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[f.end:f.end + 40])
+        step = _next_capitalized(text, f.end, r"[A-Z][\w'’-]*")
         if not step or step.group(1).lower() not in NAMED_AFTER_HEADS:
             return f
         extended = Finding(f.start, f.end + step.end(), "ORGANIZATION", f.score, f.recognizer,
@@ -230,7 +240,7 @@ def _extend_right(text: str, f: Finding, org_heads: frozenset[str]) -> Finding:
     while True:
         words = _tokens(text, f.start, end)
         last = text[words[-1][0]:words[-1][1]] if words else ""
-        step = re.match(r"[ \t]+([A-Z][\w&'’.-]*)", text[end:end + 60])
+        step = _next_capitalized(text, end, r"[A-Z][\w&'’.-]*")
         if step and step.group(1).rstrip(".").lower() in org_heads:
             end += step.end()
             continue

@@ -116,6 +116,11 @@ def test_edges_contacts_are_never_cut():
         ("Lloyds Banking group meetings", "Lloyds Banking", "ORGANIZATION", ("Lloyds Banking", "ORGANIZATION")),
         ("Jane Doe Group", "Jane Doe", "PERSON", ("Jane Doe", "PERSON")),  # "Group" is no institution's head
         ("I left Acme Inc. for Globex Health.", "Acme Inc.", "ORGANIZATION", ("Acme Inc.", "ORGANIZATION")),
+        # a caption wrapped the name before its head; a line that opens a turn is another matter
+        ("funded by the Harriet B. Oakhurst\nFoundation, then", "Harriet B. Oakhurst", "PERSON",
+         ("Harriet B. Oakhurst\nFoundation", "ORGANIZATION")),
+        ("we met Harriet Oakhurst\nFoundation: yes", "Harriet Oakhurst", "PERSON", ("Harriet Oakhurst", "PERSON")),
+        ("at Lloyds Banking\n\nGroup was next", "Lloyds Banking", "ORGANIZATION", ("Lloyds Banking", "ORGANIZATION")),
     ],
 )
 def test_edges_extend_to_the_head_of_the_name(text, found, entity_type, expected):
