@@ -1,6 +1,6 @@
 """Unknown names by the slot they fill: a word rare in English right where speech puts a
 name ("works at kestrelbrook", "okonkwo's team", "our vendor was zentrix", "a tool called
-brightloom", "my colleague wierzbicka").
+brightloom", "my colleague wierzbicka", "a degree from tallowmere").
 
 This is the evidence that capitals give in edited text, and it holds in lowercase
 speech-to-text. The slots are configured phrases with ``_`` for the name; the kind of slot
@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import TranscriptRecognizer, keep_outermost
 from recognizers.options import NameSlotOptions
-from service.vocabulary.entity_types import ORGANIZATION, PERSON, PRODUCT
+from service.vocabulary.entity_types import ORGANIZATION, PERSON, PRODUCT, UNIVERSITY
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*[\w]|[^\W\d_]")
@@ -57,7 +57,7 @@ def _parse(slot: str, entity_type: str) -> _Slot:
 
 class NameSlotRecognizer(TranscriptRecognizer):
     NAME = "name_slot.v1"
-    ENTITIES = (PERSON, ORGANIZATION, PRODUCT)
+    ENTITIES = (PERSON, ORGANIZATION, UNIVERSITY, PRODUCT)
 
     def __init__(self, options: NameSlotOptions | None = None, *, word_zipf: Callable[[str], float],
                  why_noise: Callable[[str], str | None] | None = None) -> None:
@@ -65,7 +65,7 @@ class NameSlotRecognizer(TranscriptRecognizer):
         self.slots = tuple(
             _parse(slot, entity_type)
             for slots, entity_type in ((options.organization_slots, ORGANIZATION), (options.person_slots, PERSON),
-                                       (options.product_slots, PRODUCT))
+                                       (options.university_slots, UNIVERSITY), (options.product_slots, PRODUCT))
             for slot in slots
         )
         self.confident_zipf, self.suggest_zipf = options.confident_zipf, options.suggest_zipf
@@ -94,6 +94,11 @@ class NameSlotRecognizer(TranscriptRecognizer):
                 results.append(self.result(token.start, tokens[last].end, slot.entity_type,
                                            self.score if confident else self.suggestion_score, reason))
                 break
+            else:
+                if token.possessive and ORGANIZATION in wanted and self.word_zipf(token.norm) < self.confident_zipf:
+                    # "zentrilla's consumer arm": whose, the slot does not say; a person confirms.
+                    results.append(self.result(token.start, token.end, ORGANIZATION, self.suggestion_score,
+                                               "a word rare in English with a possessive; a suggestion to confirm"))
         return keep_outermost(results)
 
     def _may_name(self, token: _Token) -> bool:
@@ -111,7 +116,7 @@ class NameSlotRecognizer(TranscriptRecognizer):
                 break
             if self._may_name(nxt) and self.word_zipf(nxt.norm) < self.confident_zipf:
                 last += 1
-            elif entity_type == ORGANIZATION and nxt.norm in ORGANIZATION_HEADS:
+            elif entity_type in (ORGANIZATION, UNIVERSITY) and nxt.norm in ORGANIZATION_HEADS:
                 last += 1
                 break
             else:

@@ -166,6 +166,11 @@ class NameSlotOptions(RecognizerOptions):
         "someone called _", "someone named _", "a colleague called _", "a colleague named _",
         "_ said", "_ told me", "thanks _", "thank you _",
     )
+    university_slots: tuple[str, ...] = (
+        "studied at _", "study at _", "studying at _", "degree at _", "degree from _", "mba at _", "mba from _",
+        "phd at _", "phd from _", "master's at _", "masters at _", "graduated from _", "student at _",
+        "professor at _", "lecturer at _", "undergrad at _", "postdoc at _",
+    )
     product_slots: tuple[str, ...] = (
         "a tool called _", "an app called _", "a platform called _", "a system called _",
         "software called _", "a product called _", "a tool named _", "a platform named _",

@@ -10,7 +10,8 @@ the plural is a common noun there: it is
 reported at score 0 with that reason, so the engine drops the model's guess on it too.
 One on the noise lists (AI, ML, API, ...) or that is an English word in capitals (IT, US)
 is never reported. Any other acronym is reported below the decision threshold: a
-suggestion a person confirms.
+suggestion a person confirms. So are lowercase letters spelled out one by one, as
+speech-to-text writes an acronym said aloud ("with q r t").
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from service.vocabulary.organization_suffixes import ACADEMIC_HEADS
 
 # Two to six capitals (digits and "&" inside: "S&P", "G4S"), an optional possessive.
 _ACRONYM = re.compile(r"(?<![\w&.'’-])([A-Z][A-Z0-9&]{1,5})(?:(['’]s)|(s))?(?![\w&'’-])")
+# Single letters said one by one, as uncased speech-to-text writes them: "q r t".
+_SPELLED_LETTERS = re.compile(r"(?<![\w'’.-])[a-z](?:[ \t]+[a-z]){1,5}(?![\w'’-])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "van", "at", "on", "in"})
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
@@ -66,10 +69,13 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         wanted = set(entities or self.ENTITIES) & set(self.ENTITIES)
-        if not wanted or is_uncased(text, nlp_artifacts):
+        if not wanted:
             return []
+        spelled = self._spelled_out(text) if ORGANIZATION in wanted else []
+        if is_uncased(text, nlp_artifacts):
+            return spelled
         verdicts, mentions, definitions = self._judge(text)
-        results = []
+        results = spelled
         for m in mentions:
             verdict = verdicts[m.group(1)]
             # A common noun is not reported (Presidio drops a score of 0); the engine asks
@@ -82,6 +88,22 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
                 results.append(self.result(start, end, verdict.entity_type, self.defined_score,
                                            f'the long form of the acronym "{acronym}" it defines'))
         return keep_outermost(results)
+
+    def _spelled_out(self, text: str) -> list[RecognizerResult]:
+        """Speech-to-text writes an acronym said letter by letter as single lowercase letters
+        ("payroll is with q r t"), in uncased and cased text alike: a suggestion, unless the letters spell a word ("u s") or
+        a noise acronym ("h r"). "a" and "i" are words, so two other letters are needed."""
+        results = []
+        for m in _SPELLED_LETTERS.finditer(text):
+            letters = m.group().split()
+            joined = "".join(letters)
+            if sum(1 for letter in letters if letter not in "ai") < 2:
+                continue
+            if self.why_noise(joined.upper()) or self.word_zipf(joined) >= self.max_word_zipf:
+                continue
+            results.append(self.result(m.start(), m.end(), ORGANIZATION, self.suggestion_score,
+                                       "letters spelled out one by one in uncased text: an acronym to confirm"))
+        return results
 
     def verdicts(self, text: str) -> dict[str, AcronymVerdict]:
         """How this (cased) text uses each acronym in it: an organization, a suggestion, or

@@ -80,10 +80,17 @@ def slots(noise):
         ("my colleague okonkwo adeyemi built it", [("okonkwo adeyemi", "PERSON")], []),
         ("thanks, wiremu", [("wiremu", "PERSON")], []),
         ("she works at halcyon now", [], ["halcyon"]),  # fairly rare: a suggestion
+        ("back when we were still vantorio's retail arm", [], ["vantorio"]),  # a rare possessive outside a slot
+        ("the dog's bowl and the team's goals", [], []),
+        ("i did a phd at tallowmere university", [("tallowmere university", "UNIVERSITY")], []),
+        ("then a part-time mba at halcyon, at night", [], ["halcyon"]),
+        ("i graduated from kelderwick in 2010", [("kelderwick", "UNIVERSITY")], []),
         # common words in the same slots are no names
         ("i worked at home for two years", [], []),
         ("our vendor was slow", [], []),
         ("a tool called excel", [], []),
+        ("i studied at night", [], []),
+        ("a degree from home", [], []),
         ("interviewer: mm-hmm, my colleague said so", [], []),
         ("at brightcairn. we", [], []),  # a sentence end inside the slot
     ],
@@ -129,3 +136,27 @@ def test_organization_acronym_verdicts_say_how_the_transcript_uses_each(acronyms
     assert verdicts["CTMS"].score == 0 and "common noun" in verdicts["CTMS"].reason
     assert 0 < verdicts["CRO"].score < THRESHOLD and not verdicts["CRO"].against_name  # "the ECB" is written so too
     assert 0 < verdicts["QVB"].score < THRESHOLD and not verdicts["QVB"].against_name  # bare: no evidence either way
+
+
+@pytest.mark.parametrize(
+    "text, weak",
+    [
+        ("payroll is still with q r t, and it works", ["q r t"]),
+        ("we moved to a z m last year", ["a z m"]),
+        # letters that spell a word, a noise acronym, or too few letters
+        ("we sold to the u s mostly", []),
+        ("the h r team and i t", []),
+        ("plan b is fine", []),
+    ],
+)
+def test_spelled_out_letters_are_a_suggestion(acronyms, text, weak):
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+    import spacy
+
+    doc = spacy.blank("en")(text.capitalize())  # the model's copy differs: uncased text
+    artifacts = NlpArtifacts(entities=[], tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language="en")
+    results = acronyms.analyze(text, [], artifacts)
+    assert sorted(text[r.start:r.end] for r in results) == weak
+    cased = "So " + text + "."  # speech-to-text that capitalizes sentences but not the letters
+    assert sorted(cased[r.start:r.end] for r in acronyms.analyze(cased, [])) == weak
+    assert all(0 < r.score < THRESHOLD and r.entity_type == "ORGANIZATION" for r in results)
