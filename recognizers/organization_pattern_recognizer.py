@@ -55,6 +55,9 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
         )
         self._x_university = re.compile(rf"\b((?:{_CAP_WORD}[ \t]+){{1,3}})(?:{heads})\b")
         self._x_university_lower = re.compile(rf"\b((?:{_LOWER_WORD}[ \t]+){{1,2}})(?:university|college)\b")
+        sector_lower = "|".join(re.escape(w.lower()) for w in sorted(options.sector_suffixes, key=len, reverse=True)
+                                if w.isalpha())
+        self._sector_lower = re.compile(rf"\b((?:{_LOWER_WORD}[ \t]+){{1,2}})(?:{sector_lower})\b")
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -74,6 +77,8 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
             for match in self._x_university_lower.finditer(text):
                 self._add_prefixed(results, text, match, UNIVERSITY, self.sector_score, "name before 'university'/'college'",
                                    uncased)
+        if self.word_zipf is not None:
+            self._suggest_lowercase_sector(results, text)
         for match in self._univ_of.finditer(text):
             start, end = self._trim_tail(text, match.start(), match.end())
             if end > start and not text[start:end].split()[-1].lower() in STOP_WORDS:
@@ -101,6 +106,24 @@ class OrganizationPatternRecognizer(TranscriptRecognizer):
                 self.word_zipf(w.group().lower()) >= self.common_word_zipf for w in words[:-1]):
             score, reason = self.suggestion_score, reason + ", after common words only; a suggestion to confirm"
         results.append(self.result(start + words[0].start(), end, entity_type, score, reason))
+
+    def _suggest_lowercase_sector(self, results: list[RecognizerResult], text: str) -> None:
+        """Lowercase words before a lowercase sector suffix, which the shapes above do not
+        take ("at heron more logistics": speech-to-text that wrote a name in lower case, and
+        the truecaser capitalized nothing) are a suggestion when one of them is fairly rare
+        in English; "the focus group" is not."""
+        taken = [(r.start, r.end) for r in results]
+        for match in self._sector_lower.finditer(text):
+            words = list(re.finditer(r"\S+", match.group(1)))
+            while words and (words[0].group().lower() in STOP_WORDS or words[0].group().lower() in _CONNECTORS):
+                words.pop(0)
+            if not words or all(self.word_zipf(w.group().lower()) >= self.common_word_zipf for w in words):
+                continue
+            start, end = match.start() + words[0].start(), match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            results.append(self.result(start, end, ORGANIZATION, self.suggestion_score,
+                                       "words before an organization suffix in uncased text; a suggestion to confirm"))
 
     @staticmethod
     def _trim_tail(text: str, start: int, end: int) -> tuple[int, int]:

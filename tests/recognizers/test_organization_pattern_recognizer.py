@@ -70,3 +70,23 @@ def test_organization_pattern_common_words_before_a_suffix_are_a_suggestion(reco
 )
 def test_organization_pattern_uncased_text_reads_the_model_copy(recognizer, text, seen, expected):
     assert found(recognizer, text, model_copy(seen)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, suggested",
+    [
+        # the truecaser capitalized nothing, but a fairly rare word sits before the suffix
+        ("i lead ops at heron more logistics these days", ["heron more logistics"]),
+        ("there's one, ngaio it solutions, they host it", ["ngaio it solutions"]),
+        # common words before a suffix are no suggestion in uncased text either
+        ("we ran a focus group", []),
+        ("the patient data was messy", []),
+        ("so the local council paid", []),
+    ],
+)
+def test_organization_pattern_uncased_suffix_after_rarer_words_is_a_suggestion(recognizer, text, suggested):
+    results = recognizer.analyze(text, ["ORGANIZATION"], model_copy(text.capitalize()))
+    assert sorted(text[r.start:r.end] for r in results if r.score < 0.4) == suggested
+    assert not [r for r in results if r.score >= 0.4]
+    cased = "So " + text + "."  # speech-to-text that capitalizes sentences only
+    assert sorted(cased[r.start:r.end] for r in recognizer.analyze(cased, ["ORGANIZATION"]) if r.score < 0.4) == suggested
