@@ -91,6 +91,10 @@ class PersonNameRecognizer(TranscriptRecognizer):
                     results.append(self.result(m.start(), end or name_end, "PERSON", self.lowercase_score,
                                                "first name from the name lists, rare as an English word"
                                                + (", and a surname" if end else "")))
+                elif not self.is_common_word(lower) and (end := self._split_surname_end(text, words, i + 1)):
+                    # A first name that is also a word, made sure by a split surname after it.
+                    results.append(self.result(m.start(), end, "PERSON", self.lowercase_score,
+                                               "first name from the name lists and a surname split into two words"))
                 continue
             if not word[0].isupper():
                 continue
@@ -126,9 +130,25 @@ class PersonNameRecognizer(TranscriptRecognizer):
             return None
         surname = _strip_possessive(words[i + 1].group())
         lower = surname.lower()
-        if not surname.islower() or lower in STOP_WORDS or self.is_noise(surname) or not self._lowercase_name(lower):
+        if not surname.islower() or lower in STOP_WORDS or self.is_noise(surname):
             return None
-        return words[i + 1].start() + len(surname)
+        if self._lowercase_name(lower):
+            return words[i + 1].start() + len(surname)
+        return self._split_surname_end(text, words, i + 1)
+
+    def _split_surname_end(self, text: str, words, j: int) -> int | None:
+        """Speech-to-text splits a surname it does not know into words it does ("ashworth"
+        as "ash worth"): words[j] and the next word are one surname when written together
+        they are a word English knows and uses rarely, or one on the surname list."""
+        if j + 1 >= len(words) or text[words[j].end():words[j + 1].start()] != " " or words[j].group().endswith(("'s", "’s")):
+            return None
+        second = _strip_possessive(words[j + 1].group())
+        if not second.islower() or second in STOP_WORDS or self.is_noise(second):
+            return None
+        joined = words[j].group().lower() + second
+        if joined in self.last_names and not self.is_common_word(joined) or 0 < self.word_zipf(joined) < self.rare_lowercase_zipf:
+            return words[j + 1].start() + len(second)
+        return None
 
     def _after_title(self, text: str, words, i: int) -> RecognizerResult | None:
         """"Dr Okonkwo", "Prof. Ada Lovelace", and in lowercase speech "doctor wierzbicka"."""
