@@ -149,6 +149,9 @@ class PropagationConfig(_Strict):
     entity_types: tuple[str, ...] = NAME_TYPES
     min_name_part_chars: int = Field(3, ge=1)
     max_short_form_zipf: float = Field(5.0, ge=0)
+    # A name's word written as two words ("Wester fell") is a mention when one half is rarer than this.
+    split_mentions: bool = True
+    max_split_part_zipf: float = Field(3.0, ge=0)
 
 
 class GroupingConfig(_Strict):
@@ -167,6 +170,8 @@ class DecideConfig(_Strict):
     score_threshold: float = Field(0.4, ge=0, le=1)
     noise_file: str = "noise.yaml"
     noise_applies_to: tuple[str, ...] = NAME_TYPES
+    # Weak candidates of these recognizers widen a kept name they start with (decide.py).
+    widen_with: tuple[str, ...] = ()
 
 
 class SuggestionsConfig(_Strict):

@@ -14,7 +14,9 @@ And three consistency figures, which recall does not see but a reader does:
 - split: gold names (label and surface, casefolded, without a possessive) that received
   more than one surrogate in a document: one entity, several pseudonyms.
 - merged: surrogates given to two gold surface forms that share no word (a plural "s"
-  aside: "the Pellegrinis" and "Mrs. Pellegrini" share one): several entities, one pseudonym.
+  aside: "the Pellegrinis" and "Mrs. Pellegrini" share one; two words a transcriber split
+  count as the one word they spell: "Wester fell" and "Westerfell Health" share one):
+  several entities, one pseudonym.
 - edge errors: predicted spans that touch a gold name but begin or end with a word no
   gold span covers ("Northwind to", "Ocados of the world").
 
@@ -115,7 +117,7 @@ class Scores:
                 self.split += 1
                 self.consistency_examples.append((doc.get("id"), "split", key[1], sorted(found)))
         for surrogate, forms in sorted(forms_of.items()):
-            words = [{_stem(w) for w in f.split()} for f in sorted(forms)]
+            words = [_form_words(f) for f in sorted(forms)]
             if any(not (a & b) for i, a in enumerate(words) for b in words[i + 1:]):
                 self.merged += 1
                 self.consistency_examples.append((doc.get("id"), "merged", surrogate, sorted(forms)))
@@ -150,6 +152,12 @@ class Scores:
             out["top_fp_tokens"] = self.false_tokens.most_common(40)
             out["consistency"] = self.consistency_examples
         return out
+
+
+def _form_words(form: str) -> set[str]:
+    """A form's words, and each two neighbours as the one word a transcriber split."""
+    words = form.split()
+    return {_stem(w) for w in words} | {_stem(a + b) for a, b in zip(words, words[1:])}
 
 
 def _stem(word: str) -> str:

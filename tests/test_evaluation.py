@@ -52,6 +52,23 @@ def test_evaluation_metric_on_hand_built_predictions():
     assert result["keep_ph"] == 1.0
 
 
+def _merged(text, gold, predicted):
+    doc = {"id": "x", "text": text,
+           "entities": [{"start": text.index(g), "end": text.index(g) + len(g), "label": "ORG", "text": g} for g in gold]}
+    scores = Scores()
+    scores.add_consistency(doc, [{"start": text.index(p), "end": text.index(p) + len(p), "entity_type": "ORG",
+                                  "surrogate": s} for p, s in predicted])
+    return scores.merged
+
+
+def test_evaluation_merged_counts_forms_that_share_no_word():
+    text = "Tarnwick Bank hired me. Then Quorvane Health. Later Quor vane again."
+    # Two organizations with one surrogate: merged.
+    assert _merged(text, ["Tarnwick Bank", "Quorvane Health"], [("Tarnwick Bank", "A"), ("Quorvane Health", "A")]) == 1
+    # One organization, the second time written as two words by the transcriber: not merged.
+    assert _merged(text, ["Quorvane Health", "Quor vane"], [("Quorvane Health", "A"), ("Quor vane", "A")]) == 0
+
+
 def test_cli_eval_prints_figures(cli_main, tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "a", "text": "Amin: I work at Netflix.", "entities": [

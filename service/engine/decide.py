@@ -173,6 +173,34 @@ def judge_acronym_guesses(
     return out
 
 
+def widen_by_candidates(
+    findings: list[Finding], dropped: list[Dropped], *, recognizers: frozenset[str]
+) -> list[Finding]:
+    """A weak candidate from ``recognizers`` that starts where a kept name of its type starts
+    and runs on past it widens that name: the model found "kowhai" and the suffix rule
+    "kowhai it solutions"; together they say where the one name ends, so the surrogate
+    covers all of it instead of leaving "it solutions" in clear. One lookup per finding.
+    Only a wider span of the same type that starts at the same character counts: a candidate
+    that begins earlier would bring in words no signal tied to the name."""
+    if not recognizers:
+        return findings
+    longest: dict[tuple[int, str], int] = {}  # (start, type) -> the furthest end a candidate reaches
+    for x in dropped:
+        c = x.finding
+        if x.kind == WEAK and c.recognizer in recognizers:
+            key = (c.start, c.entity_type)
+            longest[key] = max(longest.get(key, c.end), c.end)
+    if not longest:
+        return findings
+    out = []
+    for f in findings:
+        end = longest.get((f.start, f.entity_type), f.end)
+        if end > f.end:
+            f = replace(f, end=end, reason=f"{f.reason}; widened to the whole name a weaker signal marked")
+        out.append(f)
+    return out
+
+
 def drop_boilerplate(
     findings: list[Finding], spans: list[tuple[int, int]], types: frozenset[str]
 ) -> tuple[list[Finding], list[Dropped]]:

@@ -27,6 +27,7 @@ from service.engine.decide import (
     judge_model_guesses,
     protect_union,
     subtract_placeholders,
+    widen_by_candidates,
 )
 from service.engine.edges import extend_names, join_adjacent, split_at_breaks, trim_edges
 from service.engine.language import LanguageGuess, guess_language, language_name, preload
@@ -35,6 +36,7 @@ from service.engine.line_endings import LfView
 from service.engine.noise import NoiseFilter, normalize_surface
 from service.engine.overrides import Override, apply_overrides
 from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, propagate
+from service.engine.split_mentions import split_mentions
 from service.engine.truecase import capitalize_rare, looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
 from service.engine.suggest import Suggestion, budget, suggest
@@ -302,6 +304,7 @@ class Engine:
             is_generic_acronym=lambda word: noise.why_noise(word) == "acronyms",
         )
         dropped += weak
+        kept = widen_by_candidates(kept, dropped, recognizers=frozenset(decide.widen_with))
         kept, tool_lines = drop_boilerplate(kept, noise.boilerplate_spans(text), noise.boilerplate_types)
         dropped += tool_lines
         names = frozenset(decide.noise_applies_to)
@@ -323,6 +326,7 @@ class Engine:
             word_zipf=pipeline.word_zipf,
             generic_words=ORGANIZATION_HEADS,
         )
+        kept += split_mentions(text, kept, self.config.propagation, word_zipf=pipeline.word_zipf)
         # Propagated mentions get the same edges, then names that touch become one.
         kept = trim_edges(text, kept, **edges)
         kept = extend_names(text, kept, org_heads=ORGANIZATION_HEADS, name_types=names, cased=cased)

@@ -200,3 +200,36 @@ def test_decide_acronym_guesses_follow_the_transcripts_use_of_the_acronym():
     assert [(text[f.start:f.end], f.score) for f in out] == [("QVB", 0.85), ("CTMS", 0.0), ("CRO", 0.85), ("QVB's", 0.85),
                                                              ("QVB", 0.9), ("ZNL", 0.85)]
     assert out[1].reason.endswith("; a common noun")
+
+
+def _weak(f):
+    from service.engine.decide import Dropped
+
+    return Dropped(f, "score below threshold")
+
+
+def test_decide_a_weak_candidate_widens_the_name_it_starts_with():
+    from service.engine.decide import widen_by_candidates
+
+    text = "there's one, tarnwick it solutions, they look after thirty clients"
+    start = text.index("tarnwick")
+    model = F(start, start + len("tarnwick"), "ORGANIZATION", 0.85, "spacy_ner.v1")
+    suffix_rule = F(start, text.index(", they"), "ORGANIZATION", 0.3, "organization_pattern.v1")
+    (widened,) = widen_by_candidates([model], [_weak(suffix_rule)], recognizers=frozenset({"organization_pattern.v1"}))
+    assert text[widened.start:widened.end] == "tarnwick it solutions"
+    assert (widened.score, widened.recognizer) == (0.85, "spacy_ner.v1")
+
+
+@pytest.mark.parametrize("candidate", [
+    (4, 21, "ORGANIZATION", "other_rule.v1"),          # a recognizer not listed
+    (4, 21, "PERSON", "organization_pattern.v1"),      # another type
+    (0, 21, "ORGANIZATION", "organization_pattern.v1"),  # starts elsewhere: words no signal tied to the name
+])
+def test_decide_a_weak_candidate_widens_only_a_name_of_its_type_that_starts_with_it(candidate):
+    from service.engine.decide import widen_by_candidates
+
+    start, end, entity_type, recognizer = candidate
+    model = F(4, 12, "ORGANIZATION", 0.85, "spacy_ner.v1")
+    out = widen_by_candidates([model], [_weak(F(start, end, entity_type, 0.3, recognizer))],
+                              recognizers=frozenset({"organization_pattern.v1"}))
+    assert out == [model]
