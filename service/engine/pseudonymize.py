@@ -106,6 +106,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     - Short forms join the one longer name that has them: a person's first or last name,
       an organization's distinctive words ("Northwind", "Chase"), of the same type, or of
       another type when that type was only a guess ("Northwind" tagged PERSON by the model).
+    - Spacing never splits a name: "sales force" joins "Salesforce".
     - Contacts never join names: they are grouped by their own text only.
     """
     name_items = {i: d for i, d in enumerate(decisions) if d.operator != "keep" and d.entity_type in NAME_TYPES}
@@ -114,7 +115,8 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
         for i, d in enumerate(decisions)
         if d.operator != "keep" and d.entity_type not in NAME_TYPES
     }
-    forms = {i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end]) for i, d in name_items.items()}
+    forms = _one_spacing({i: d.canonical or canonical_form(d.entity_type, text[d.start:d.end])
+                          for i, d in name_items.items()})
     decisive: dict[str, tuple[float, str]] = {}
     mention_types: dict[str, Counter] = defaultdict(Counter)
     supported: dict[tuple[str, str], float] = {}  # (type, form) -> best score of a source not a guess
@@ -175,6 +177,16 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
             seen.add(entity)
         grouped[i] = entity
     return grouped
+
+
+def _one_spacing(forms: dict[int, str]) -> dict[int, str]:
+    """One form per name however it was spaced: a transcriber's "sales force" or "net
+    suite" is the "salesforce" or "netsuite" found elsewhere (the form with the fewest
+    spaces stands for all, so the choice never depends on reading order)."""
+    chosen: dict[str, str] = {}
+    for form in sorted(set(forms.values()), key=lambda f: (f.count(" "), f)):
+        chosen.setdefault(form.replace(" ", ""), form)
+    return {i: chosen[form.replace(" ", "")] for i, form in forms.items()}
 
 
 def _backed_type(form: str, supported: dict[tuple[str, str], float]) -> str | None:
