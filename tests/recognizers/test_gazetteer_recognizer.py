@@ -30,6 +30,11 @@ def recognizer():
         ("amazon  web\nservices bills us", [("amazon  web\nservices", "ORGANIZATION")]),
         ("we moved the whole firm onto office three sixty five", [("office three sixty five", "PRODUCT")]),
         ("my first job was at spark, fixing routers", [("spark", "PRODUCT")]),
+        # international bodies and parties, also as speech-to-text writes them
+        ("i briefed the osce and then the ebrd on it", [("osce", "ORGANIZATION"), ("ebrd", "ORGANIZATION")]),
+        ("she sat on the un human rights council", [("un human rights council", "ORGANIZATION")]),
+        ("he stood for the Labour Party twice", [("Labour Party", "ORGANIZATION")]),
+        ("the labour market is tight", []),
         # ordinary words and transcript noise are not names
         ("Interviewer: mm-hmm, the ML and AI team", []),
         ("I ate an apple at lunch", []),
