@@ -35,6 +35,8 @@ def recognizer():
         ("she sat on the un human rights council", [("un human rights council", "ORGANIZATION")]),
         ("he stood for the Labour Party twice", [("Labour Party", "ORGANIZATION")]),
         ("the labour market is tight", []),
+        ("we took the complaint to the un in the end", [("un", "ORGANIZATION")]),
+        ("it was un believable", []),
         # ordinary words and transcript noise are not names
         ("Interviewer: mm-hmm, the ML and AI team", []),
         ("I ate an apple at lunch", []),
