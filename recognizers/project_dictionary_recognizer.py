@@ -366,13 +366,16 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         if not found:
             return matches
         kept = list(matches)
+        token_at: dict[int, int] | None = None  # a token's index by its start, made when first needed
         for c in found:
             overlapping = [m for m in kept if m.start < c.end and c.start < m.end]
             if any(m.entry != c.entry or m.start < c.start or m.end > c.end or (m.start, m.end) == (c.start, c.end)
                    for m in overlapping):
                 continue
             kept = [m for m in kept if m not in overlapping]
-            first = next(i for i, t in enumerate(tokens) if t.start == c.start)
+            if token_at is None:
+                token_at = {t.start: i for i, t in enumerate(tokens)}
+            first = token_at[c.start]
             last = next(i for i in range(first, len(tokens)) if tokens[i].end == c.end)
             kept.append(_Match(first, last, c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}",
                                c.is_head, SOUND_ALIKE))
