@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import deque
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -204,7 +205,7 @@ class DocumentReader:
         assemblies = (_Assembly(text, plan_pieces(text, self.chunk_chars, self.context_chars)) for text in texts)
         words: dict[int, str] = {}  # a word's hash -> the word, shared by the documents' lemma lists
         batch: list[tuple[_Assembly, Piece]] = []
-        waiting: list[_Assembly] = []  # in order; the first ones are done when all their pieces are read
+        waiting: deque[_Assembly] = deque()  # in order; the first ones are done when all their pieces are read
         for assembly in assemblies:
             waiting.append(assembly)
             for piece in assembly.pieces:
@@ -213,7 +214,7 @@ class DocumentReader:
                     self._run(batch, words)
                     batch = []
                     while waiting and waiting[0].done == len(waiting[0].pieces):
-                        yield self._finish(waiting.pop(0))
+                        yield self._finish(waiting.popleft())
         if batch:
             self._run(batch, words)
         for assembly in waiting:
