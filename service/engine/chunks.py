@@ -21,7 +21,7 @@ from array import array
 from collections import deque
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
@@ -58,6 +58,16 @@ def plan_pieces(text: str, chunk_chars: int, context_chars: int) -> list[Piece]:
         pos = cut
     cores.append((pos, n))
     return [Piece(_context_start(text, s, context_chars), s, e, _context_end(text, e, context_chars)) for s, e in cores]
+
+
+def map_pieces(text: str, transform: Callable[[str], str], chunk_chars: int, context_chars: int) -> str:
+    """``transform`` (which keeps every character's offset) applied piece by piece, each
+    piece's core taken from its own result: what a transform that looks only at nearby
+    words does to the whole text, in memory that does not grow with it."""
+    pieces = plan_pieces(text, chunk_chars, context_chars)
+    if len(pieces) == 1:
+        return transform(text)
+    return "".join(transform(text[p.start:p.end])[p.core_start - p.start:p.core_end - p.start] for p in pieces)
 
 
 def _is_cut(text: str, i: int) -> bool:

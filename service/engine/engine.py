@@ -20,7 +20,7 @@ from recognizers.project_dictionary_recognizer import ProjectDictionary, Project
 from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
 from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
 from service.engine.analysis import analyze_document
-from service.engine.chunks import DocumentReader
+from service.engine.chunks import DocumentReader, map_pieces
 from service.engine.decide import (
     Dropped,
     drop_boilerplate,
@@ -262,7 +262,11 @@ class Engine:
         settings = self.config.truecase
         if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
-            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
+            # The truecaser looks at a word's neighbours only: it reads a long text in the
+            # model's pieces, so that its memory does not grow with the text either.
+            nlp = self.config.nlp
+            cased = map_pieces(text, truecase, nlp.chunk_chars, nlp.chunk_context_chars)
+            return capitalize_rare(cased, word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
                                    prefixes=settings.word_prefixes, endings=settings.word_endings)
         return text
 

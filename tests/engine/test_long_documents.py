@@ -148,3 +148,15 @@ def test_an_acronym_defined_in_one_piece_counts_in_another(engine, chunked):
     whole, pieces = engine.analyze(text), chunked.analyze(text)
     assert spans(pieces) == spans(whole)
     assert text.rindex("HB") in {d.start for d in pieces.decisions}
+
+
+def test_lowercase_speech_to_text_is_recased_and_read_the_same_in_pieces(engine, chunked):
+    text = turns(
+        "participant: so i joined brightloom analytics in june, my manager was tomasz wierzbicki.",
+        "participant: then tomasz moved to oakhurst logistics in leeds and i took over the pilot.",
+        "participant: honestly i think brightloom was the better place for me, to be honest.",
+    ).lower()
+    assert len(plan_pieces(text, 300, 80)) > 3
+    whole, pieces = engine.analyze(text), chunked.analyze(text)
+    assert spans(pieces) == spans(whole)
+    assert "tomasz wierzbicki" in surfaces(text, pieces)
