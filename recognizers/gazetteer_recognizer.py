@@ -259,8 +259,10 @@ class _Tokens:
         self.norms: list[str] = []
         self.surfaces: list[str] = []
         self._all_caps_text: bool | None = None
+        seen: dict[str, str] = {}  # one string object per distinct surface
         for match in TOKEN_RE.finditer(text):
             surface = match.group()
+            surface = seen.setdefault(surface, surface)
             norm = normalize_token(surface)
             if norm:
                 self.starts.append(match.start())

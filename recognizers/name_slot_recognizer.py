@@ -126,13 +126,17 @@ class NameSlotRecognizer(TranscriptRecognizer):
 
 def _tokens(text: str) -> list[_Token]:
     out = []
+    norms: dict[str, str] = {}  # one string object per distinct word
     for m in _TOKEN.finditer(text):
         word = m.group().rstrip(".")
         possessive = bool(_POSSESSIVE.search(word))
         if possessive:
             word = word[:-2]
         if word:
-            out.append(_Token(m.start(), m.start() + len(word), word.lower().replace("’", "'"), possessive))
+            norm = norms.get(word)
+            if norm is None:
+                norm = norms[word] = word.lower().replace("’", "'")
+            out.append(_Token(m.start(), m.start() + len(word), norm, possessive))
     return out
 
 

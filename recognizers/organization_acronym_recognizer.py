@@ -33,6 +33,9 @@ from service.vocabulary.organization_suffixes import ACADEMIC_HEADS
 _ACRONYM = re.compile(r"(?<![\w&.'’-])([A-Z][A-Z0-9&]{1,5})(?:(['’]s)|(s))?(?![\w&'’-])")
 # Single letters said one by one, as uncased speech-to-text writes them: "q r t".
 _SPELLED_LETTERS = re.compile(r"(?<![\w'’.-])[a-z](?:[ \t]+[a-z]){1,5}(?![\w'’-])")
+# "(HB)" and "HB (Hartwell Bank)": what may be an acronym next to its long form.
+_PARENTHESIZED = re.compile(r"\(\s*([^\s()]+)\s*\)")
+_BEFORE_PARENTHESES = re.compile(r"(?<![\w&])([\w&]+)\s*\(([^()\n]{3,80})\)")
 _ROMAN = re.compile(r"[IVXLC]+")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "von", "van", "at", "on", "in"})
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
@@ -186,22 +189,23 @@ class OrganizationAcronymRecognizer(TranscriptRecognizer):
         """Acronym -> (start, end, long form) where the text spells it out: "Hartwell Bank
         (HB)" or "HB (Hartwell Bank)"."""
         found: dict[str, tuple[int, int, str]] = {}
-        for acronym in acronyms:
-            escaped = re.escape(acronym)
-            for m in re.finditer(rf"\(\s*{escaped}\s*\)", text):
+        # One pass per form over the whole text; for each acronym the first place that
+        # spells it out counts, and the first form before the second.
+        for m in _PARENTHESIZED.finditer(text):
+            acronym = m.group(1)
+            if acronym in acronyms and acronym not in found:
                 span = _long_form_before(text, m.start(), acronym)
                 if span:
-                    found.setdefault(acronym, (*span, text[span[0]:span[1]]))
-                    break
-            else:
-                for m in re.finditer(rf"(?<![\w&]){escaped}\s*\(([^()\n]{{3,80}})\)", text):
-                    inner_start = m.start(1)
-                    words = list(_WORD.finditer(m.group(1)))
-                    if _initials_match(acronym, [w.group() for w in words]):
-                        start = inner_start + words[0].start()
-                        end = inner_start + words[-1].end()
-                        found.setdefault(acronym, (start, end, text[start:end]))
-                        break
+                    found[acronym] = (*span, text[span[0]:span[1]])
+        for m in _BEFORE_PARENTHESES.finditer(text):
+            acronym = m.group(1)
+            if acronym in acronyms and acronym not in found:
+                inner_start = m.start(2)
+                words = list(_WORD.finditer(m.group(2)))
+                if _initials_match(acronym, [w.group() for w in words]):
+                    start = inner_start + words[0].start()
+                    end = inner_start + words[-1].end()
+                    found[acronym] = (start, end, text[start:end])
         return found
 
     @staticmethod
@@ -241,5 +245,5 @@ def _shouting(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.6

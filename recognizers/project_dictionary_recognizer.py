@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -365,18 +366,28 @@ class ProjectDictionaryRecognizer(TranscriptRecognizer):
         ).matches
         if not found:
             return matches
-        kept = list(matches)
+        # The matches never overlap, so in order of start their ends are in order too: the
+        # ones a sound-alike overlaps are the run that starts before its end and ends after
+        # its start, found by bisection.
+        kept = sorted(matches, key=lambda m: m.start)
+        starts = [m.start for m in kept]
+        token_at: dict[int, int] | None = None  # a token's index by its start, made when first needed
         for c in found:
-            overlapping = [m for m in kept if m.start < c.end and c.start < m.end]
+            after = first_over = bisect_left(starts, c.end)
+            while first_over > 0 and kept[first_over - 1].end > c.start:
+                first_over -= 1
+            overlapping = kept[first_over:after]
             if any(m.entry != c.entry or m.start < c.start or m.end > c.end or (m.start, m.end) == (c.start, c.end)
                    for m in overlapping):
                 continue
-            kept = [m for m in kept if m not in overlapping]
-            first = next(i for i, t in enumerate(tokens) if t.start == c.start)
+            if token_at is None:
+                token_at = {t.start: i for i, t in enumerate(tokens)}
+            first = token_at[c.start]
             last = next(i for i in range(first, len(tokens)) if tokens[i].end == c.end)
-            kept.append(_Match(first, last, c.start, c.end, c.entry, SOUND_ALIKE_SCORE, f"sounds like, {c.method}",
-                               c.is_head, SOUND_ALIKE))
-        return sorted(kept, key=lambda m: m.start)
+            kept[first_over:after] = [_Match(first, last, c.start, c.end, c.entry, SOUND_ALIKE_SCORE,
+                                             f"sounds like, {c.method}", c.is_head, SOUND_ALIKE)]
+            starts[first_over:after] = [c.start]
+        return kept
 
     @staticmethod
     def _attested(matches: list[_Match]) -> set[int]:

@@ -15,6 +15,8 @@ model says the word is a nationality, a language, an event, a law or a title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Callable
 
 from presidio_analyzer import RecognizerResult
@@ -72,7 +74,7 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
             zipf = self.word_zipf(lower)
             if zipf >= self.suggest_zipf or self.why_noise(word) or self._inflected(lower, zipf):
                 continue
-            if any(s <= m.start() < e for s, e in not_names) or _line_in_title_case(text, m.start()):
+            if not_names.covers(m.start()) or _line_in_title_case(text, m.start()):
                 continue
             end = self._name_end(text, m.end())
             entity_type = self._type(text, m.start(), end)
@@ -95,11 +97,11 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
                 return True
         return False
 
-    def _not_name_spans(self, nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
+    def _not_name_spans(self, nlp_artifacts: NlpArtifacts | None) -> _Spans:
         doc = getattr(nlp_artifacts, "tokens", None)
         if doc is None:
-            return []
-        return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.not_name_labels]
+            return _Spans([])
+        return _Spans([(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.not_name_labels])
 
     @staticmethod
     def _name_end(text: str, end: int) -> int:
@@ -137,3 +139,16 @@ def _line_in_title_case(text: str, pos: int) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start:line_end if line_end >= 0 else len(text)])
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
+class _Spans:
+    """Is a position inside one of the spans? (bisect over starts, with running maximum ends)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.furthest_end = list(accumulate((e for _, e in spans), max))
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.furthest_end[i] > pos

@@ -45,10 +45,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     recognizer reads it in turn, and no earlier transcript is kept."""
     tokens = []
     prev_end = -1
+    # One string object per distinct word (and its lower case): a long transcript's tokens
+    # then cost little more than their offsets.
+    words: dict[str, tuple[str, str]] = {}
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
-        tokens.append(Token(start, end, word, word.lower(), start == prev_end))
+        forms = words.get(word)
+        if forms is None:
+            forms = words[word] = (word, word.lower())
+        tokens.append(Token(start, end, *forms, start == prev_end))
         prev_end = end
     return tuple(tokens)
 

@@ -46,7 +46,12 @@ class NlpConfig(_Strict):
     models: dict[str, tuple[str, ...]]
     pipes: tuple[str, ...] = ("ner",)
     batch_size: int = Field(8, ge=1)
-    max_chars: int = Field(2_000_000, ge=1)
+    max_chars: int = Field(5_000_000, ge=1)
+    # The model reads a longer text in pieces of at most chunk_chars, cut between turns
+    # (else sentences), each read with chunk_context_chars of the text on either side
+    # (service/engine/chunks.py); the recognizers read the whole text.
+    chunk_chars: int = Field(60_000, ge=100)
+    chunk_context_chars: int = Field(1_000, ge=0)
 
     @model_validator(mode="before")
     @classmethod

@@ -6,7 +6,9 @@ keep placeholders as they are, then protect the union of whatever overlaps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from service.models import Decision, Finding
 
@@ -225,12 +227,17 @@ def subtract_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
     holes = sorted((f.start, f.end) for f in findings if f.entity_type == PLACEHOLDER)
     if not holes:
         return findings
+    # Only the holes that can touch a finding are tried on it: those that start before
+    # its end, from the first whose furthest end (so far, in start order) passes its start.
+    hole_starts = [hs for hs, _ in holes]
+    furthest_end = list(accumulate((he for _, he in holes), max))
     out = [f for f in findings if f.entity_type == PLACEHOLDER]
     for f in findings:
         if f.entity_type == PLACEHOLDER:
             continue
         pieces = [(f.start, f.end)]
-        for hs, he in holes:
+        first, last = bisect_right(furthest_end, f.start), bisect_left(hole_starts, f.end)
+        for hs, he in holes[first:last]:
             next_pieces = []
             for s, e in pieces:
                 if he <= s or hs >= e:

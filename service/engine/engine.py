@@ -19,6 +19,8 @@ from recognizers import EngineResources, RecognizerSetupError, build_recognizer
 from recognizers.project_dictionary_recognizer import ProjectDictionary, ProjectDictionaryRecognizer
 from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
 from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
+from service.engine.analysis import analyze_document
+from service.engine.chunks import DocumentReader, map_pieces
 from service.engine.decide import (
     Dropped,
     drop_boilerplate,
@@ -225,20 +227,18 @@ class Engine:
         # Line endings never change what is found: the engine reads an LF view of the text.
         views = [LfView.of(text) for text in texts]
         seen = [self._for_model(view.text, pipeline) for view in views]
-        artifacts = pipeline.nlp_engine.process_batch(seen, language="en", batch_size=self.config.nlp.batch_size)
+        nlp = self.config.nlp
+        reader = DocumentReader(pipeline.nlp, pipeline.nlp_engine, chunk_chars=nlp.chunk_chars,
+                                context_chars=nlp.chunk_context_chars, batch_size=nlp.batch_size)
         dictionary = self.dictionary_recognizer(options)
         if dictionary is not None:  # from here on one of the request's recognizers (it also offers suggestions)
             options = replace(options, recognizers=(*options.recognizers, dictionary))
         ad_hoc = list(options.recognizers)
-        for view, cased, (_, nlp_artifacts) in zip(views, seen, artifacts):
+        guesses = frozenset(self.config.ner.model_guesses.recognizers)
+        for view, cased, reading in zip(views, seen, reader.read(seen)):
             text = view.text
-            results = pipeline.analyzer.analyze(
-                text=text, language="en", entities=pipeline.entities,
-                nlp_artifacts=nlp_artifacts,
-                score_threshold=0,
-                ad_hoc_recognizers=ad_hoc or None,
-                return_decision_process=True,  # keeps each result's explanation (the reason)
-            )
+            results = analyze_document(pipeline.analyzer, text, reading, entities=pipeline.entities, ad_hoc=ad_hoc,
+                                       guesses=guesses)
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
             analysis = self._decide(text, cased, findings, options, pipeline)
@@ -264,7 +264,11 @@ class Engine:
         settings = self.config.truecase
         if (settings.enabled and pipeline.language in settings.languages
                 and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
-            return capitalize_rare(truecase(text), word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
+            # The truecaser looks at a word's neighbours only: it reads a long text in the
+            # model's pieces, so that its memory does not grow with the text either.
+            nlp = self.config.nlp
+            cased = map_pieces(text, truecase, nlp.chunk_chars, nlp.chunk_context_chars)
+            return capitalize_rare(cased, word_zipf=pipeline.word_zipf, below=settings.rare_word_zipf,
                                    prefixes=settings.word_prefixes, endings=settings.word_endings)
         return text
 

@@ -136,13 +136,53 @@ def _key(surface: str) -> str:
     return " ".join(surface.translate(_SIMPLE_LOWER).lower().split())
 
 
+# Terms longer than this are plain alternatives before the trie (longest first): the trie's
+# nesting stays shallow.
+_TRIE_KEY_CHARS = 100
+
+
 def _alternation(terms: dict[str, tuple]) -> re.Pattern[str]:
-    # Longest first: a regex alternation takes the first alternative that matches.
-    parts = [r"\s+".join(re.escape(w) for w in key.split(" ")) for key in sorted(terms, key=len, reverse=True)]
+    """One pattern for every term, as a trie of their characters: the text is read once,
+    whatever the number of terms. At each place the longest term that matches (with what
+    may follow it) wins, as in an alternation of the terms longest first."""
+    trie: dict[str, dict] = {}
+    long_keys = sorted((key for key in terms if len(key) > _TRIE_KEY_CHARS), key=len, reverse=True)
+    for key in terms:
+        if len(key) > _TRIE_KEY_CHARS:
+            continue
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+    alternatives = [_piece(key) for key in long_keys]
+    if trie:
+        alternatives.append(_trie_pattern(trie))
     return re.compile(
-        rf"(?<![\w-])(?P<term>{'|'.join(parts)})(?:'s|’s|s'|’|s|es)?(?![\w-])",
+        rf"(?<![\w-])(?P<term>{'|'.join(alternatives)})(?:'s|’s|s'|’|s|es)?(?![\w-])",
         re.IGNORECASE,
     )
+
+
+def _piece(chars: str) -> str:
+    return r"\s+".join(re.escape(word) for word in chars.split(" "))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern below a trie node; words are separated by any whitespace. Longer first:
+    the rest of a term is tried before the term that ends here."""
+    branches = []
+    for ch in sorted(node):
+        if not ch:
+            continue
+        chars, below = ch, node[ch]
+        while len(below) == 1 and "" not in below:  # a chain without a branch or an end
+            (nxt, below), = below.items()
+            chars += nxt
+        branches.append(_piece(chars) + _trie_pattern(below))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _casing_compatible(mention: str, source: str, is_common_word: Callable[[str], bool]) -> bool:

@@ -21,8 +21,10 @@ Pure: no model, no I/O.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from service.engine.decide import PLACEHOLDER, WEAK, Dropped
 from service.engine.noise import normalize_surface
@@ -78,6 +80,8 @@ def suggest(
         for source, item in offered
     ]
     taken = sorted((d.start, d.end) for d in decisions)
+    taken_starts = [start for start, _ in taken]
+    furthest_end = list(accumulate((end for _, end in taken), max))
     kept = []
     for s in candidates:
         surface = text[s.start:s.end]
@@ -87,13 +91,21 @@ def suggest(
             continue
         if normalize_surface(surface) in allow:
             continue
-        if any(start < s.end and s.start < end for start, end in taken):
-            continue
+        before = bisect_left(taken_starts, s.end)  # the decisions that start before it ends
+        if before and furthest_end[before - 1] > s.start:
+            continue  # one of them reaches into it
         kept.append(s)
     # Strongest first: an overlap keeps the stronger (then longer) candidate.
     chosen: list[Suggestion] = []
+    # The chosen never overlap, so in order of start their ends are in order too: only
+    # the last one starting before a candidate's end can reach into it.
+    chosen_starts: list[int] = []
+    chosen_ends: list[int] = []
     for s in sorted(kept, key=lambda s: (-s.score, -(s.end - s.start), s.start, s.entity_type, s.source)):
-        if any(c.start < s.end and s.start < c.end for c in chosen):
+        i = bisect_left(chosen_starts, s.end)
+        if i and chosen_ends[i - 1] > s.start:
             continue
         chosen.append(s)
+        chosen_starts.insert(i, s.start)
+        chosen_ends.insert(i, s.end)
     return sorted(chosen[:limit], key=lambda s: (s.start, s.end))
