@@ -3,7 +3,10 @@ time linear in the document.
 
 The same steps in the same order: the registry's recognizers for the entities (and the
 request's own), each recognizer's own context step, Presidio's lemma context enhancement,
-low scores out, duplicates out. The token a match starts in is found by bisection over
+low scores out, duplicates out; but a weaker result inside a stronger one of its type is
+kept. Presidio drops it, and with it the evidence that a name is more than the model's
+guess: a listed name the model also tagged ("the un" in speech-to-text) would go with the
+guess when the engine later drops lowercase guesses. The engine merges overlaps itself. The token a match starts in is found by bisection over
 the tokens' ends (Presidio scans the tokens from the first one, for every match), and the
 results are not deep-copied first. Of two results with the same span, type and score
 Presidio keeps the first in hash order (``PYTHONHASHSEED``); here the choice is fixed.
@@ -54,7 +57,7 @@ def analyze_document(
     results = _recognizer_context(text, results, reading, recognizers)
     results = _lemma_context(analyzer.context_aware_enhancer, text, results, reading, recognizers)
     results = [r for r in results if r.score >= score_threshold]
-    return EntityRecognizer.remove_duplicates(_one_per_span(results, guesses))
+    return [r for r in _one_per_span(results, guesses) if r.score > 0]
 
 
 def _one_per_span(results: list[RecognizerResult], guesses: frozenset[str]) -> list[RecognizerResult]:
