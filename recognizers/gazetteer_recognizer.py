@@ -28,6 +28,7 @@ from recognizers.base import TranscriptRecognizer
 from recognizers.errors import RecognizerSetupError
 from recognizers.name_matcher import KeyMatch, NameMatcher
 from recognizers.options import GazetteerOptions
+from service.vocabulary.discourse_markers import is_discourse_marker
 from service.vocabulary.entity_types import ORGANIZATION, ORGANIZATION_TYPES, UNIVERSITY
 
 # Where the lists are when no directory is given: the configuration shipped with the package.
@@ -290,6 +291,8 @@ class _Tokens:
         if "\n" in gap:  # transcript turns start on new lines
             return True
         stripped = gap.rstrip()
+        if stripped == "," and is_discourse_marker(self.norms[j - 1]):
+            return True  # a restart: "like, Next to my study"
         return bool(stripped) and stripped[-1] in SENTENCE_START_CHARS
 
     def alt(self, j: int) -> tuple[str | None, bool]:

@@ -101,7 +101,7 @@ def test_review_with_the_keyboard_only(server, page, shots):
     caught.value.save_as(str(out))
     text = out.read_text(encoding="utf-8")
     assert "quillory" not in text and "Harbourline" not in text
-    assert "Like, Next to you" in text  # rejected
+    assert "involved, Next to you" in text  # rejected
     assert re.search(r"store everything with \[Company [A-Z]\] now", text)
     shots(page, "keyboard-downloaded")
 

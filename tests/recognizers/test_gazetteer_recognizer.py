@@ -37,6 +37,10 @@ def recognizer():
         ("the labour market is tight", []),
         ("we took the complaint to the un in the end", [("un", "ORGANIZATION")]),
         ("it was un believable", []),
+        # a capital after "like," or "um," is a speaker's restart, not a name's capital
+        ("I was working, like, Next to my study, on the side", []),
+        ("we went, um, Target was the first client", []),
+        ("Honestly, Target was the first client", [("Target", "ORGANIZATION")]),
         # ordinary words and transcript noise are not names
         ("Interviewer: mm-hmm, the ML and AI team", []),
         ("I ate an apple at lunch", []),
