@@ -169,6 +169,8 @@ class GroupingConfig(_Strict):
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
     known_places: str = "places/places.txt"
+    # Recognizers that find a name surely but only guess its type (besides the model's).
+    type_guesses: tuple[str, ...] = ()
 
 
 class DecideConfig(_Strict):

@@ -135,7 +135,7 @@ class Engine:
         self.dictionary_sound_alike = _sound_alike_settings(config)
         cues = config.grouping
         self.grouping = Grouping(
-            guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
+            guesses=frozenset(config.ner.model_guesses.recognizers) | frozenset(cues.type_guesses) | {PROPAGATION},
             decisive_score=config.ner.score,
             generic_words=ORGANIZATION_HEADS,
             cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),
