@@ -17,6 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from recognizers.presidio_imports import defer_predefined_recognizers
+
+defer_predefined_recognizers()  # before anything imports Presidio
+
 from recognizers.errors import RecognizerConfigError, RecognizerSetupError
 from recognizers.options import (
     EmailOptions,
