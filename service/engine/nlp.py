@@ -8,6 +8,7 @@ from typing import Iterator, Sequence
 
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -145,6 +146,9 @@ def _config_file(model: str) -> Path | None:
     return found[0] if len(found) == 1 else None
 
 
+_FLAGS_LIMIT = 200_000  # words whose stop-word and punctuation flags are kept
+
+
 class TranscriptNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine around an already loaded, trimmed pipeline.
 
@@ -158,17 +162,39 @@ class TranscriptNlpEngine(SpacyNlpEngine):
         super().__init__(models=[{"lang_code": "en", "model_name": nlp.meta.get("name", "custom")}])
         self.nlp = {"en": nlp}
         self.batch_size = batch_size
+        self._flags: dict[tuple[str, str], tuple[bool, bool]] = {}
 
     def load(self) -> None:  # already loaded; Presidio must not load or download anything
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        # Read from the Doc's arrays, not token by token (a Token object each): the token
+        # offsets, and the lemma of each token, else (no lemmatizer) its lowercase form.
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LEMMA, LOWER]).tolist() if len(doc) else []
         return NlpArtifacts(
             entities=list(doc.ents),
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            tokens_indices=[idx for idx, _, _ in rows],
+            lemmas=[strings[lemma or lower] for _, lemma, lower in rows],
             nlp_engine=self,
             language=language,
             scores=[1.0] * len(doc.ents),
         )
+
+    # Presidio asks both for every lemma of every text (NlpArtifacts' keywords); a vocabulary
+    # lookup each. The answers depend on the word alone: kept, up to a bound.
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self._lexeme_flags(word, language)[0]
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return self._lexeme_flags(word, language)[1]
+
+    def _lexeme_flags(self, word: str, language: str) -> tuple[bool, bool]:
+        flags = self._flags.get((word, language))
+        if flags is None:
+            if len(self._flags) >= _FLAGS_LIMIT:
+                self._flags.clear()
+            lexeme = self.nlp[language].vocab[word]
+            flags = self._flags[(word, language)] = (lexeme.is_stop, lexeme.is_punct)
+        return flags
