@@ -13,9 +13,8 @@ memory-mapped. An n-gram the model lacks could be taken for one it has only if t
 hashes were equal (about one chance in 10^13 per lookup); the build checks that no two
 n-grams of the model share one. The table is built from the package's model the first
 time a lowercase text arrives (or ahead of time: ``python -m service.engine.truecase``)
-in the cache folder (``$TANON_CACHE_DIR``, else ``$XDG_CACHE_HOME/tanon``, else
-``~/.cache/tanon``); where that folder cannot be written, the package's model is loaded
-as before. Scoring is the package's own (``TrueCaser.get_true_case_from_tokens``),
+in the engine's cache folder (``service.engine.cache_files``); where that folder cannot
+be written, the package's model is loaded as before. Scoring is the package's own (``TrueCaser.get_true_case_from_tokens``),
 re-implemented over the table with the same arithmetic in the same order, so the output
 is the same: a text's likely n-grams are looked up together, then each token's casing is
 chosen as the package chooses it.
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import pickle
 import re
 import string
@@ -32,6 +30,8 @@ import sys
 import threading
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
+
+from service.engine.cache_files import cache_dir, source_stamp, write_atomic
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 _lock = threading.Lock()
@@ -188,13 +188,6 @@ def _in_memory_table() -> CaseTable:
     return CaseTable(casings, unigrams, counts)
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("TANON_CACHE_DIR")
-    if base:
-        return Path(base)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tanon"
-
-
 def _model_file() -> Path | None:
     import importlib.util
 
@@ -210,8 +203,7 @@ def table_folder() -> Path | None:
     model = _model_file()
     if model is None:
         return None
-    stat = model.stat()
-    return cache_dir() / f"truecase-v{_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}"
+    return cache_dir() / f"truecase-v{_FORMAT}-{source_stamp(model)}"
 
 
 _FILES = ("hashes.npy", "counts.npy", "words.pickle")  # words.pickle last: written, the table is complete
@@ -229,16 +221,10 @@ def build_table(folder: Path) -> None:
     hashes, counts = hashes[order], counts[order]
     if len(hashes) > 1 and bool((hashes[1:] == hashes[:-1]).any()):
         raise ValueError("two n-grams of the truecaser's model share a hash")
-    folder.mkdir(parents=True, exist_ok=True)
     for name, data in (("hashes.npy", hashes), ("counts.npy", counts)):
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            np.save(f, data)
-        os.replace(tmp, folder / name)
-    tmp = folder / f".words.pickle.{os.getpid()}.tmp"
-    with open(tmp, "wb") as f:
-        pickle.dump({"casings": casings, "unigrams": unigrams}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, folder / "words.pickle")
+        write_atomic(folder / name, lambda f, data=data: np.save(f, data))
+    words = {"casings": casings, "unigrams": unigrams}
+    write_atomic(folder / "words.pickle", lambda f: pickle.dump(words, f, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _compact_table(folder: Path) -> CaseTable:
