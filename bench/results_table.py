@@ -80,7 +80,7 @@ def stock_presidio(model: str):
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    from recognizers.presidio_imports import load_all
+    from recognizers.deferred_imports import load_all
     from service.engine.nlp import load_pipeline
 
     load_all()  # the engine imports only the predefined recognizers it uses; stock Presidio finds all

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from recognizers.presidio_imports import defer_predefined_recognizers
+from recognizers.deferred_imports import defer_unused_imports
 
-defer_predefined_recognizers()  # before anything imports Presidio
+defer_unused_imports()  # before anything imports Presidio or spaCy
 
 from recognizers.errors import RecognizerConfigError, RecognizerSetupError
 from recognizers.options import (

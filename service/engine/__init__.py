@@ -1,4 +1,4 @@
-"""The engine. Presidio is imported without its whole predefined set (``recognizers.presidio_imports``)."""
-from recognizers.presidio_imports import defer_predefined_recognizers
+"""The engine. Presidio is imported without the parts it never uses (``recognizers.deferred_imports``)."""
+from recognizers.deferred_imports import defer_unused_imports
 
-defer_predefined_recognizers()
+defer_unused_imports()

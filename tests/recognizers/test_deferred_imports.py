@@ -1,4 +1,4 @@
-"""The engine imports Presidio without its whole predefined set, and that set still works."""
+"""The engine imports Presidio and spaCy without the parts it never uses, and those still work."""
 import subprocess
 import sys
 
@@ -29,3 +29,14 @@ def test_every_predefined_recognizer_can_still_be_imported():
         "print(UsSsnRecognizer.__name__, UrlRecognizer.__name__, 'AuAbnRecognizer' in dir(p))\n"
     )
     assert out == "UsSsnRecognizer UrlRecognizer True"
+
+
+def test_spacy_loads_a_model_without_importing_its_command_line():
+    out = _run(
+        "import sys\n"
+        "import service.engine.engine\n"
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "print(len(nlp('a b c')), 'spacy.cli.init_config' in sys.modules, callable(spacy.cli.download))\n"
+    )
+    assert out == "3 False True"
