@@ -3,8 +3,9 @@ benchmarks' tables, in one run.
 
     python bench/benchmark.py [TEXT_FILE] [--repeat N] [--quick]
 
-1. One document, in this process (model loading not timed; each approach warmed up once,
-   then the median of N runs), CPU and wall time, words per CPU second:
+1. One document, in this process (model loading not timed; a warm-up round, then the
+   median of N rounds, each running every approach once), CPU and wall time, words per
+   CPU second:
    (a) raw spaCy NER: the configured model with only the pipes the engine uses, nlp.pipe
    (b) stock Presidio: AnalyzerEngine (its predefined recognizers, the whole model,
        ORGANIZATION on) + AnonymizerEngine; and its analyze alone
@@ -47,16 +48,20 @@ EXAMPLE = EXAMPLES / "interview_03.txt"
 PRESIDIO_ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "URL"]
 
 
-def timed(fn, repeat: int) -> tuple[float, float]:
-    """Median CPU and wall seconds of ``repeat`` runs, after one warm-up run."""
-    fn()
-    cpu, wall = [], []
-    for _ in range(repeat):
-        c, w = time.process_time(), time.perf_counter()
-        fn()
-        cpu.append(time.process_time() - c)
-        wall.append(time.perf_counter() - w)
-    return statistics.median(cpu), statistics.median(wall)
+def timed(approaches: dict, text: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """Median CPU and wall seconds of each approach over ``repeat`` rounds, after one warm-up
+    round; in each round every approach runs once, so a machine that gets busier or quieter
+    during the run weighs on all of them alike."""
+    cpu: dict[str, list[float]] = {name: [] for name in approaches}
+    wall: dict[str, list[float]] = {name: [] for name in approaches}
+    for round_ in range(repeat + 1):
+        for name, fn in approaches.items():
+            c, w = time.process_time(), time.perf_counter()
+            fn(text)
+            if round_:
+                cpu[name].append(time.process_time() - c)
+                wall[name].append(time.perf_counter() - w)
+    return {name: (statistics.median(cpu[name]), statistics.median(wall[name])) for name in approaches}
 
 
 def rss_mb() -> float:
@@ -69,8 +74,8 @@ def load() -> str:
 
 def per_document(text: str, label: str, approaches: dict, repeat: int) -> None:
     words = len(text.split())
-    times = {name: timed(lambda fn=fn: fn(text), repeat) for name, fn in approaches.items()}
-    print(f"{label}: {words:,} words, median of {repeat} runs")
+    times = timed(approaches, text, repeat)
+    print(f"{label}: {words:,} words, median of {repeat} rounds")
     print(f"  {'':28} {'CPU ms':>9} {'wall ms':>9} {'words/CPU s':>12}")
     for name, (cpu, wall) in times.items():
         print(f"  {name:28} {cpu * 1000:9.1f} {wall * 1000:9.1f} {words / cpu:12,.0f}")
