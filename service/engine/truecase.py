@@ -70,6 +70,7 @@ class CaseTable:
         self.casings = casings
         self.unigrams = unigrams
         self.counts = counts  # (kind, n-gram) pairs -> their counts (0 for an n-gram the model lacks)
+        self._unigram_terms: dict[str, tuple[list[float], float]] = {}  # word -> its casings' terms, their sum
 
     # -- the package's TrueCaser.get_true_case_from_tokens, with out_of_vocabulary_token_option="as-is"
     def true_case(self, tokens: list[str]) -> list[str]:
@@ -88,44 +89,36 @@ class CaseTable:
                 out.append(casings[0])
             else:
                 prev = out[i - 1] if i > 0 else None
-                following = tokens[i + 1] if i < len(tokens) - 1 else None
-                best, highest = None, float("-inf")
-                for possible in casings:
-                    score = self._score(prev, possible, following, casings, counts)
-                    if score > highest:
-                        best, highest = possible, score
-                out.append(best)
+                following = tokens[i + 1].lower() if i < len(tokens) - 1 else None
+                out.append(self._best(token, prev, following, casings, counts))
             if i == 0:
                 out[0] = out[0].capitalize()
         return out
 
-    def _score(self, prev: str | None, possible: str, following: str | None, casings: tuple[str, ...],
-               counts: "_Counts") -> float:
-        uni = self.unigrams
-        unigram = (uni.get(possible, 0) + _PSEUDO_COUNT) / sum(uni.get(a, 0) + _PSEUDO_COUNT for a in casings)
-        backward = 1
-        if prev is not None:
-            numerator = counts.get((b"b", prev + "_" + possible), 0) + _PSEUDO_COUNT
-            denominator = 0
-            for a in casings:
-                denominator += counts.get((b"b", prev + "_" + a), 0) + _PSEUDO_COUNT
-            backward = numerator / denominator
-        forward = 1
-        if following is not None:
-            following = following.lower()
-            numerator = counts.get((b"f", possible + "_" + following), 0) + _PSEUDO_COUNT
-            denominator = 0
-            for a in casings:
-                denominator += counts.get((b"f", a + "_" + following), 0) + _PSEUDO_COUNT
-            forward = numerator / denominator
-        trigram = 1
-        if prev is not None and following is not None:
-            numerator = counts.get((b"t", prev + "_" + possible + "_" + following), 0) + _PSEUDO_COUNT
-            denominator = 0
-            for a in casings:
-                denominator += counts.get((b"t", prev + "_" + a + "_" + following), 0) + _PSEUDO_COUNT
-            trigram = numerator / denominator
-        return math.log(unigram) + math.log(backward) + math.log(forward) + math.log(trigram)
+    def _best(self, word: str, prev: str | None, following: str | None, casings: tuple[str, ...],
+              counts: "_Counts") -> str:
+        """The casing the package's ``get_score`` rates highest (the first of equals). Its
+        terms for each casing are computed once, not once per casing it is compared with;
+        the same numbers are added in the same order, so the scores are the same floats."""
+        unigrams = self._unigram_terms.get(word)
+        if unigrams is None:
+            unigrams = self._unigram_terms[word] = _terms(self.unigrams, casings)
+        # get_score's factors, in its order: unigram, backward, forward, trigram (None: 1).
+        factors = [
+            unigrams,
+            _terms(counts, [(b"b", prev + "_" + a) for a in casings]) if prev is not None else None,
+            _terms(counts, [(b"f", a + "_" + following) for a in casings]) if following is not None else None,
+            _terms(counts, [(b"t", prev + "_" + a + "_" + following) for a in casings])
+            if prev is not None and following is not None else None,
+        ]
+        best, highest = None, float("-inf")
+        for k, possible in enumerate(casings):
+            score = math.log(unigrams[0][k] / unigrams[1])
+            for factor in factors[1:]:
+                score += math.log(factor[0][k] / factor[1]) if factor is not None else math.log(1)
+            if score > highest:
+                best, highest = possible, score
+        return best
 
     def _ngrams(self, tokens: list[str]) -> Iterable[tuple[bytes, str]]:
         """The n-grams ``true_case`` will most likely look up, to look them up together:
@@ -152,6 +145,16 @@ class CaseTable:
                         yield b"t", p + "_" + a + "_" + following
                 if following is not None:
                     yield b"f", a + "_" + following
+
+
+def _terms(counts, keys) -> tuple[list[float], float]:
+    """Each key's count plus the pseudo-count, and their sum, added from 0 one by one as
+    the package adds them (not ``sum()``, which adds floats otherwise from Python 3.12)."""
+    values = [counts.get(key, 0) + _PSEUDO_COUNT for key in keys]
+    total = 0
+    for value in values:
+        total += value
+    return values, total
 
 
 class _Counts:
