@@ -4,8 +4,8 @@ benchmarks' tables, in one run.
     python bench/benchmark.py [TEXT_FILE] [--repeat N] [--quick]
 
 1. One document, in this process (model loading not timed; a warm-up round, then the
-   median of N rounds, each running every approach once), CPU and wall time, words per
-   CPU second:
+   median of N rounds, each running every approach once, after a garbage collection),
+   CPU and wall time, words per CPU second:
    (a) raw spaCy NER: the configured model with only the pipes the engine uses, nlp.pipe
    (b) stock Presidio: AnalyzerEngine (its predefined recognizers, the whole model,
        ORGANIZATION on) + AnonymizerEngine; and its analyze alone
@@ -29,6 +29,7 @@ compare on a busy machine; absolute times do not (the load average is printed).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import resource
@@ -56,6 +57,7 @@ def timed(approaches: dict, text: str, repeat: int) -> dict[str, tuple[float, fl
     wall: dict[str, list[float]] = {name: [] for name in approaches}
     for round_ in range(repeat + 1):
         for name, fn in approaches.items():
+            gc.collect()  # the garbage of the approach before is not collected on this one's time
             c, w = time.process_time(), time.perf_counter()
             fn(text)
             if round_:
