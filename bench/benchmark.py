@@ -4,7 +4,7 @@ benchmarks' tables, in one run.
     python bench/benchmark.py [TEXT_FILE] [--repeat N] [--quick]
 
 1. One document, in this process (model loading not timed; a warm-up round, then the
-   median of N rounds, each running every approach once in turned order, after a
+   median of N rounds, each running every approach once in a shuffled order, after a
    garbage collection),
    CPU and wall time, words per CPU second:
    (a) raw spaCy NER: the configured model with only the pipes the engine uses, nlp.pipe
@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import random
 import re
 import resource
 import shutil
@@ -52,15 +53,16 @@ PRESIDIO_ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION", "EMAIL_ADDRESS", "PHO
 
 def timed(approaches: dict, text: str, repeat: int) -> dict[str, tuple[float, float]]:
     """Median CPU and wall seconds of each approach over ``repeat`` rounds, after one warm-up
-    round; in each round every approach runs once (in an order that turns from round to
-    round), so a machine that gets busier or quieter during the run weighs on all alike."""
+    round; in each round every approach runs once (in an order that changes from round
+    to round), so a machine that gets busier or quieter during the run weighs on all alike."""
     cpu: dict[str, list[float]] = {name: [] for name in approaches}
     wall: dict[str, list[float]] = {name: [] for name in approaches}
-    names = list(approaches)
     for round_ in range(repeat + 1):
-        # Each round starts with another approach: the one run right after stock Presidio
-        # (its whole model) finds the processor's caches filled with Presidio's data.
-        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+        # Each round in another order (the same in every run): an approach run right after
+        # another finds the processor's caches filled with that one's model and data.
+        order = list(approaches)
+        random.Random(round_).shuffle(order)
+        for name in order:
             fn = approaches[name]
             gc.collect()  # the garbage of the approach before is not collected on this one's time
             c, w = time.process_time(), time.perf_counter()
