@@ -11,7 +11,9 @@ COPY pyproject.toml README.md ./
 COPY service ./service
 COPY recognizers ./recognizers
 COPY config ./config
-RUN pip install . && useradd --system --uid 10001 tanon
+# The truecaser's compact table (service/engine/truecase.py), built once into the image.
+ENV TANON_CACHE_DIR=/app/cache
+RUN pip install . && python -m service.engine.truecase && useradd --system --uid 10001 tanon
 
 USER tanon
 EXPOSE 8000

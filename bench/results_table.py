@@ -80,7 +80,10 @@ def stock_presidio(model: str):
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+    from recognizers.deferred_imports import load_all
     from service.engine.nlp import load_pipeline
+
+    load_all()  # the engine imports only the predefined recognizers it uses; stock Presidio finds all
 
     nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}])
     nlp_engine.nlp = {"en": load_pipeline(model)}  # also a package that ships a model folder

@@ -17,6 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from recognizers.deferred_imports import defer_unused_imports
+
+defer_unused_imports()  # before anything imports Presidio or spaCy
+
 from recognizers.errors import RecognizerConfigError, RecognizerSetupError
 from recognizers.options import (
     EmailOptions,

@@ -50,10 +50,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from config import CONFIG_DIR
 from recognizers.options import SoundAlikeOptions
+from service.vocabulary.word_frequency import word_zipf as zipf_frequency
+
+# libyaml's parser when PyYAML has it (the same data, ten times faster); else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ENCODER_NAME = "metaphone"  # Double Metaphone, as explanations show it: "(metaphone ALTRKS)"
 MAX_LETTERS = 5  # "k p m g", "u c l a": longer letter-by-letter spellings are not names
@@ -100,7 +103,7 @@ class SoundAlikeCuesError(ValueError):
 def load_cues(path: Path | str) -> SoundAlikeCues:
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         return SoundAlikeCues.model_validate(raw)
     except FileNotFoundError:
         raise SoundAlikeCuesError(f"{path}: file not found") from None

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers import UrlRecognizer as PresidioUrlRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.options import UrlOptions
 from recognizers.spoken_forms import NOT_NAME_WORDS, OFFLINE_EXTRACT
@@ -31,11 +30,15 @@ LINEAR_URL = Pattern(
 )
 
 
-class TranscriptUrlRecognizer(PresidioUrlRecognizer):
+class TranscriptUrlRecognizer(PatternRecognizer):
     NAME = "url.v1"
+    # Presidio's URL recognizer's context words; its patterns are not used (see above),
+    # so its module (which compiles them on import) is not imported.
+    CONTEXT = ["url", "website", "link"]
 
     def __init__(self, options: UrlOptions | None = None) -> None:
-        super().__init__(patterns=[LINEAR_URL], name=self.NAME)
+        super().__init__(supported_entity="URL", patterns=[LINEAR_URL], context=self.CONTEXT,
+                         supported_language="en", name=self.NAME)
         self.score = (options or UrlOptions()).score
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

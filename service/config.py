@@ -27,6 +27,9 @@ from recognizers.options import ProjectDictionaryOptions
 from service.errors import SetupError
 from service.vocabulary.entity_types import NAME_TYPES
 
+# libyaml's parser when PyYAML has it (the same data, ten times faster); else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_CONFIG_PATH = CONFIG_DIR / "default.yaml"
 
 Operator = Literal["pseudonym", "tag", "mask", "hash", "redact", "keep"]
@@ -250,7 +253,7 @@ class EngineConfig(_Strict):
 def load_engine_config(path: Path | str | None = None) -> EngineConfig:
     path = Path(path) if path else DEFAULT_CONFIG_PATH
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except yaml.YAMLError as exc:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from service.config import Settings, get_settings, load_engine_config
 
 if TYPE_CHECKING:
-    from service.engine.engine import Engine, RequestOptions
+    from service.engine.engine import Engine
+    from service.engine.request_options import RequestOptions
     from service.project_access import OptionsCache, StoreBook
     from service.store import Project, ProjectStore
 
@@ -169,7 +170,7 @@ class AppContext:
         """The request options and store-backed surrogate book of ``project`` (a project, or
         its id or name); ``NO_PROJECT``'s when None. Raises ``ProjectNotFound`` and
         ``InvalidStoredSettings``."""
-        from service.engine.engine import NO_OPTIONS
+        from service.engine.request_options import NO_OPTIONS
 
         if project is None:
             return ProjectScope(None, NO_OPTIONS, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from service import formats
 from service.check.baseline import Baseline, load_baseline
@@ -18,15 +18,17 @@ from service.check.findings import PRAGMA, find_names
 from service.check.repo_config import RepoConfig, resolve_repo_config
 from service.check.results import FileResult
 from service.context import AppContext
-from service.engine.engine import Engine, RequestOptions
 from service.engine.noise import normalize_surface
-from service.engine.pseudonymize import SurrogateBook
+from service.engine.request_options import RequestOptions
 from service.errors import Busy, InputError, SetupError
-from service.pipeline import analyze_document, redact_document
 from service.atomic_files import write_atomic
 from service.input_files import read_input_file
 
-EngineSource = Callable[[], Engine]
+if TYPE_CHECKING:  # the engine (spaCy, Presidio) is imported when a file that could be read needs it
+    from service.engine.engine import Engine
+    from service.engine.pseudonymize import SurrogateBook
+
+EngineSource = Callable[[], "Engine"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def _guarded(path: Path, settings: RunSettings, work: Callable[[], FileResult]) 
 
 def _check_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:
     data = read_input_file(path, max_bytes=settings.max_bytes)
+    from service.pipeline import analyze_document
+
     transcript, analysis = analyze_document(engine(), data, name=str(path), max_bytes=settings.max_bytes,
                                             options=settings.options)
     found = find_names(transcript, analysis.decisions, baseline=settings.baseline,
@@ -104,6 +108,8 @@ def _check_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileR
 
 def _fix_one(engine: EngineSource, path: Path, settings: RunSettings) -> FileResult:
     data = read_input_file(path, max_bytes=settings.max_bytes)
+    from service.pipeline import redact_document
+
     document = redact_document(engine(), data, name=str(path), max_bytes=settings.max_bytes,
                                book=settings.book, options=settings.options)
     found = find_names(document.transcript, document.redaction.decisions, baseline=settings.baseline,

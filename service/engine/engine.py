@@ -11,14 +11,14 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
 from recognizers import EngineResources, RecognizerSetupError, build_recognizer
-from recognizers.project_dictionary_recognizer import ProjectDictionary, ProjectDictionaryRecognizer
+from recognizers.project_dictionary_recognizer import ProjectDictionaryRecognizer
 from recognizers.sound_alike import SoundAlikeCuesError, SoundAlikeSettings, settings_for
-from service.config import ConfigError, EngineConfig, EntityPolicy, RecognizerEntry
+from service.config import ConfigError, EngineConfig, RecognizerEntry
 from service.engine.analysis import analyze_document
 from service.engine.chunks import DocumentReader, map_pieces
 from service.engine.decide import (
@@ -41,6 +41,7 @@ from service.engine.propagate import RECOGNIZER as PROPAGATION, extend_titles, p
 from service.engine.split_mentions import split_mentions
 from service.engine.truecase import capitalize_rare, looks_uncased, truecase
 from service.engine.pseudonymize import Grouping, SurrogateBook, TypeCues, apply_replacements, pseudonymize
+from service.engine.request_options import NO_OPTIONS, RequestOptions
 from service.engine.suggest import Suggestion, budget, suggest
 from service.errors import LanguageError, TextTooLong
 from service.models import Decision, Finding, Replacement, TermMatch
@@ -50,23 +51,6 @@ from service.vocabulary.word_frequency import WordFrequency
 from service.vocabulary.word_lists import read_word_list
 
 logger = logging.getLogger("tanon.engine")
-
-
-@dataclass(frozen=True)
-class RequestOptions:
-    """What one request (a project) adds to the engine's configuration."""
-
-    recognizers: tuple[EntityRecognizer, ...] = ()  # ad hoc recognizers
-    # The project's dictionary: the engine builds its recognizer with the configuration's options.
-    dictionary: ProjectDictionary | None = None
-    allow: frozenset[str] = frozenset()  # surfaces never flagged (compared normalized)
-    entities: Mapping[str, EntityPolicy] = field(default_factory=dict)  # operator/template per type
-
-    def policy(self, config: EngineConfig, entity_type: str) -> EntityPolicy:
-        return self.entities.get(entity_type) or config.policy(entity_type)
-
-
-NO_OPTIONS = RequestOptions()
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
+from typing import Iterator, Sequence
 
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,7 +58,7 @@ def load_spacy(model: str, config: NlpConfig) -> Language:
     with ``model_path()``, or a model folder.
     """
     try:
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model, exclude=unused_pipes(model, config.pipes))
     except (ImportError, OSError):
         raise ModelNotInstalled(f"spaCy model {model!r} is not installed or cannot be loaded") from None
     missing = [p for p in config.pipes if p not in nlp.pipe_names]
@@ -75,19 +77,76 @@ def load_spacy(model: str, config: NlpConfig) -> Language:
     return nlp
 
 
-def load_pipeline(model: str) -> Language:
-    """The whole pipeline ``model`` names, every pipe kept (as stock Presidio runs it)."""
+def load_pipeline(model: str, exclude: Sequence[str] = ()) -> Language:
+    """The pipeline ``model`` names, every pipe kept (as stock Presidio runs it) but those
+    in ``exclude`` (never read from disk)."""
+    exclude = list(exclude)
     if Path(model).is_dir():
-        return spacy.load(model)
+        return spacy.load(model, exclude=exclude)
     try:
         module = importlib.import_module(model)
     except ImportError:
-        return spacy.load(model)
+        return spacy.load(model, exclude=exclude)
     if hasattr(module, "load"):
-        return module.load()
+        return module.load(exclude=exclude)
     if callable(getattr(module, "model_path", None)):
-        return spacy.load(module.model_path())
-    return spacy.load(model)
+        return spacy.load(module.model_path(), exclude=exclude)
+    return spacy.load(model, exclude=exclude)
+
+
+def unused_pipes(model: str, pipes: Sequence[str]) -> list[str]:
+    """The pipes of ``model`` that neither ``pipes`` nor an embedding layer they listen to
+    are: not loaded at all (the tagger, parser, lemmatizer and, where "ner" has its own,
+    the shared embedding layer). Read from the model's config.cfg; when it cannot be read,
+    or a kept pipe comes from another pipeline, none (everything loads, unused pipes are
+    removed after)."""
+    path = _config_file(model)
+    if path is None:
+        return []
+    try:
+        cfg = spacy.util.load_config(path, interpolate=False)
+        order = list(cfg["nlp"]["pipeline"])
+        components = cfg["components"]
+        keep = set(pipes)
+        if not keep <= set(order) or any("source" in components[name] for name in keep):
+            return []
+        upstreams = set()
+        for name in keep:
+            upstreams |= set(_listened_to(components[name]))
+    except Exception:  # an unusual config: load everything, as before
+        return []
+    if "*" in upstreams:
+        upstreams = {name for name in order if components[name].get("factory") in ("tok2vec", "transformer")}
+    keep |= upstreams
+    return [name for name in order if name not in keep]
+
+
+def _listened_to(block) -> Iterator[str]:
+    """The ``upstream`` of every embedding listener in a component's config."""
+    if isinstance(block, dict):
+        if "Listener" in str(block.get("@architectures", "")):
+            yield str(block.get("upstream", "*"))
+        for value in block.values():
+            yield from _listened_to(value)
+
+
+def _config_file(model: str) -> Path | None:
+    if Path(model).is_dir():
+        folder = Path(model)
+    else:
+        try:
+            module = importlib.import_module(model)
+        except ImportError:
+            return None
+        folder = (Path(module.model_path()) if callable(getattr(module, "model_path", None))
+                  else Path(module.__file__).parent)
+    if (folder / "config.cfg").is_file():
+        return folder / "config.cfg"
+    found = sorted(folder.glob("*/config.cfg"))  # a package: its data folder, name-version
+    return found[0] if len(found) == 1 else None
+
+
+_FLAGS_LIMIT = 200_000  # words whose stop-word and punctuation flags are kept
 
 
 class TranscriptNlpEngine(SpacyNlpEngine):
@@ -103,17 +162,39 @@ class TranscriptNlpEngine(SpacyNlpEngine):
         super().__init__(models=[{"lang_code": "en", "model_name": nlp.meta.get("name", "custom")}])
         self.nlp = {"en": nlp}
         self.batch_size = batch_size
+        self._flags: dict[tuple[str, str], tuple[bool, bool]] = {}
 
     def load(self) -> None:  # already loaded; Presidio must not load or download anything
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        # Read from the Doc's arrays, not token by token (a Token object each): the token
+        # offsets, and the lemma of each token, else (no lemmatizer) its lowercase form.
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LEMMA, LOWER]).tolist() if len(doc) else []
         return NlpArtifacts(
             entities=list(doc.ents),
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            tokens_indices=[idx for idx, _, _ in rows],
+            lemmas=[strings[lemma or lower] for _, lemma, lower in rows],
             nlp_engine=self,
             language=language,
             scores=[1.0] * len(doc.ents),
         )
+
+    # Presidio asks both for every lemma of every text (NlpArtifacts' keywords); a vocabulary
+    # lookup each. The answers depend on the word alone: kept, up to a bound.
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self._lexeme_flags(word, language)[0]
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return self._lexeme_flags(word, language)[1]
+
+    def _lexeme_flags(self, word: str, language: str) -> tuple[bool, bool]:
+        flags = self._flags.get((word, language))
+        if flags is None:
+            if len(self._flags) >= _FLAGS_LIMIT:
+                self._flags.clear()
+            lexeme = self.nlp[language].vocab[word]
+            flags = self._flags[(word, language)] = (lexeme.is_stop, lexeme.is_punct)
+        return flags

@@ -56,3 +56,29 @@ def test_truecase_is_the_same_under_any_hash_seed():
                               env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
                for seed in ("0", "1", "2", "3", "5")}
     assert len(outputs) == 1
+
+
+def test_truecase_compact_table_cases_as_the_package_does():
+    """The compact table is a faster form of the package's model, not another model."""
+    from truecase import TrueCaser
+
+    from service.engine.truecase import _TOKEN, case_table
+
+    text = ("so i joined the team at google in london after a year with the bbc. then we moved to new york "
+            "and worked on azure, the analytics side, with a firm called brindle. the end. i think")
+    tokens = [m.group() for m in _TOKEN.finditer(text)]
+    package = TrueCaser()
+    package.word_casing_lookup = {w: tuple(sorted(c)) for w, c in package.word_casing_lookup.items()}
+    expected = package.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="as-is")
+    assert case_table().true_case(tokens) == expected
+
+
+def test_truecase_without_a_writable_cache_uses_the_package_model(tmp_path, monkeypatch):
+    import service.engine.truecase as module
+
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    monkeypatch.setenv("TANON_CACHE_DIR", str(blocked))  # a file: no folder can be made in it
+    monkeypatch.setattr(module, "_table", None)
+    text = "later i spent four years with microsoft in seattle."
+    assert "Microsoft" in module.truecase(text)
