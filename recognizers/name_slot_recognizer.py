@@ -79,14 +79,16 @@ class NameSlotRecognizer(TranscriptRecognizer):
         wanted = set(entities or self.ENTITIES) & set(self.ENTITIES)
         tokens = _tokens(text)
         norms = [t.norm for t in tokens]
+        # Whether a word may be a name depends on the word alone: judged once per distinct word.
+        may_name = {norm: self._may_name(norm) for norm in set(norms)}
         results = []
         for i, token in enumerate(tokens):
-            if not self._may_name(token):
+            if not may_name[token.norm]:
                 continue
             for slot in self.slots:
                 if slot.entity_type not in wanted or not _fits(text, tokens, norms, i, slot):
                     continue
-                last = i if slot.possessive or slot.after else self._extend(text, tokens, i, slot.entity_type)
+                last = i if slot.possessive or slot.after else self._extend(text, tokens, i, slot.entity_type, may_name)
                 zipf = self.word_zipf(token.norm)
                 confident = zipf < self.confident_zipf
                 reason = (f'a word rare in English in the name slot "{slot.text}"'
@@ -101,12 +103,12 @@ class NameSlotRecognizer(TranscriptRecognizer):
                                                "a word rare in English with a possessive; a suggestion to confirm"))
         return keep_outermost(results)
 
-    def _may_name(self, token: _Token) -> bool:
-        if token.norm in STOP_WORDS or len(token.norm) < 2 or self.why_noise(token.norm):
+    def _may_name(self, norm: str) -> bool:
+        if norm in STOP_WORDS or len(norm) < 2 or self.why_noise(norm):
             return False
-        return self.word_zipf(token.norm) < self.suggest_zipf
+        return self.word_zipf(norm) < self.suggest_zipf
 
-    def _extend(self, text: str, tokens: list[_Token], i: int, entity_type: str) -> int:
+    def _extend(self, text: str, tokens: list[_Token], i: int, entity_type: str, may_name: dict[str, bool]) -> int:
         """The last token of a name that starts at token i: more very rare words ("farid
         haddad"), and for an organization a head word after them ("brightloom analytics")."""
         last = i
@@ -114,7 +116,7 @@ class NameSlotRecognizer(TranscriptRecognizer):
             nxt = tokens[last + 1]
             if not _NAME_GAP.fullmatch(text[tokens[last].end:nxt.start]):
                 break
-            if self._may_name(nxt) and self.word_zipf(nxt.norm) < self.confident_zipf:
+            if may_name[nxt.norm] and self.word_zipf(nxt.norm) < self.confident_zipf:
                 last += 1
             elif entity_type in (ORGANIZATION, UNIVERSITY) and nxt.norm in ORGANIZATION_HEADS:
                 last += 1
