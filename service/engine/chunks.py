@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
+import numpy
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.language import Language
@@ -181,16 +182,23 @@ class _Assembly:
                 last_end = end
         strings = doc.vocab.strings
         # Read as one array rather than token by token: a Token object per token costs more
-        # than the rest of this together.
-        for idx, length, lemma, lower in doc.to_array([IDX, LENGTH, LEMMA, LOWER]).tolist():
-            if lo <= idx < hi:
-                self.starts.append(idx + offset)
-                self.ends.append(idx + offset + length)
-                key = lemma or lower  # token.lemma_ or token.lower_
-                word = words.get(key)
-                if word is None:
-                    word = words[key] = strings[key]
-                self.lemmas.append(word)
+        # than the rest of this together. The 64-bit string keys become Python integers
+        # once per distinct word, not once per token.
+        table = doc.to_array([IDX, LENGTH, LEMMA, LOWER])
+        idx = table[:, 0]
+        inside = (idx >= lo) & (idx < hi)
+        keys = numpy.where(table[:, 2] != 0, table[:, 2], table[:, 3])[inside]  # token.lemma_ or token.lower_
+        distinct, which = numpy.unique(keys, return_inverse=True)
+        forms = []
+        for key in distinct.tolist():
+            word = words.get(key)
+            if word is None:
+                word = words[key] = strings[key]
+            forms.append(word)
+        starts = (idx[inside] + offset).tolist()
+        self.starts.extend(starts)
+        self.ends.extend([start + length for start, length in zip(starts, table[:, 1][inside].tolist())])
+        self.lemmas.extend([forms[i] for i in which.tolist()])
         self.done += 1
 
 
