@@ -35,6 +35,7 @@ def split_mentions(
         return []
     owners: dict[str, set[tuple[str, str]]] = {}  # a name's word -> (type, canonical) of the names it belongs to
     best: dict[tuple[str, str], Finding] = {}
+    lengths: set[int] = set()  # of the names' words as written: most pairs are ruled out by length alone
     for f in findings:
         if f.entity_type not in config.entity_types or f.score < config.min_score:
             continue
@@ -45,6 +46,7 @@ def split_mentions(
             if len(key) < 2 * config.min_name_part_chars or word_zipf(key) >= config.max_short_form_zipf:
                 continue
             owners.setdefault(key, set()).add((f.entity_type, canonical))
+            lengths.add(len(word))
             source = best.get((f.entity_type, canonical))
             if source is None or f.score > source.score:
                 best[(f.entity_type, canonical)] = f
@@ -54,7 +56,8 @@ def split_mentions(
     words = list(_WORD.finditer(text))
     out = []
     for left, right in zip(words, words[1:]):
-        if text[left.end():right.start()] not in _GAP:
+        if (right.end() - right.start()) + (left.end() - left.start()) not in lengths \
+                or text[left.end():right.start()] not in _GAP:
             continue
         key = (left.group() + right.group()).lower()
         names = owners.get(key)
