@@ -69,9 +69,12 @@ class PersonNameRecognizer(TranscriptRecognizer):
             return []
         words = list(_WORD.finditer(text))
         results = []
+        lowers: dict[str, str] = {}  # a word without its possessive, in lower case: once per distinct word
         for i, m in enumerate(words):
             word = m.group()
-            lower = _strip_possessive(word).lower()
+            lower = lowers.get(word)
+            if lower is None:
+                lower = lowers[word] = _strip_possessive(word).lower()
             if lower in PERSON_TITLES:
                 result = self._after_title(text, words, i)
                 if result:
