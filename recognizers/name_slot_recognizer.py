@@ -128,17 +128,21 @@ class NameSlotRecognizer(TranscriptRecognizer):
 
 def _tokens(text: str) -> list[_Token]:
     out = []
-    norms: dict[str, str] = {}  # one string object per distinct word
+    # Per distinct token as written: its length without the possessive, its norm (one string
+    # object per word) and whether it is possessive.
+    seen: dict[str, tuple[int, str, bool]] = {}
     for m in _TOKEN.finditer(text):
-        word = m.group().rstrip(".")
-        possessive = bool(_POSSESSIVE.search(word))
-        if possessive:
-            word = word[:-2]
-        if word:
-            norm = norms.get(word)
-            if norm is None:
-                norm = norms[word] = word.lower().replace("’", "'")
-            out.append(_Token(m.start(), m.start() + len(word), norm, possessive))
+        raw = m.group()
+        known = seen.get(raw)
+        if known is None:
+            word = raw.rstrip(".")
+            possessive = bool(_POSSESSIVE.search(word))
+            if possessive:
+                word = word[:-2]
+            known = seen[raw] = (len(word), word.lower().replace("’", "'"), possessive)
+        length, norm, possessive = known
+        if length:
+            out.append(_Token(m.start(), m.start() + length, norm, possessive))
     return out
 
 
