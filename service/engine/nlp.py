@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import spacy
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, LEMMA, LOWER
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from service.config import NlpConfig
 from service.errors import SetupError
@@ -166,21 +164,6 @@ class TranscriptNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:  # already loaded; Presidio must not load or download anything
         return None
-
-    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        # Read from the Doc's arrays, not token by token (a Token object each): the token
-        # offsets, and the lemma of each token, else (no lemmatizer) its lowercase form.
-        strings = doc.vocab.strings
-        rows = doc.to_array([IDX, LEMMA, LOWER]).tolist() if len(doc) else []
-        return NlpArtifacts(
-            entities=list(doc.ents),
-            tokens=doc,
-            tokens_indices=[idx for idx, _, _ in rows],
-            lemmas=[strings[lemma or lower] for _, lemma, lower in rows],
-            nlp_engine=self,
-            language=language,
-            scores=[1.0] * len(doc.ents),
-        )
 
     # Presidio asks both for every lemma of every text (NlpArtifacts' keywords); a vocabulary
     # lookup each. The answers depend on the word alone: kept, up to a bound.
