@@ -5,14 +5,13 @@ organization's distinctive word alone ("Northwind" for "Northwind Analytics", "C
 "JPMorgan Chase", "Gates" for "Gates Foundation")."""
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
-from itertools import accumulate
 from typing import Callable
 
 from service.config import PropagationConfig
+from service.engine.spans import SpanIndex
 from service.vocabulary.canonical import canonical_form
 from service.models import Finding
 from service.vocabulary.person_titles import PERSON_TITLES, TITLE_ALTERNATION
@@ -86,7 +85,7 @@ def propagate(
         return []
     pattern = _alternation(terms)
     already = {(f.start, f.end) for f in findings}
-    covered = _Coverage(findings)
+    covered = SpanIndex((f.start, f.end) for f in findings)
     out = []
     for m in pattern.finditer(text):
         if m.span() in already or m.span("term") in already:
@@ -103,19 +102,6 @@ def propagate(
                     f"another mention of a {entity_type} found by {source}", canonical)
         )
     return extend_titles(text, out)
-
-
-class _Coverage:
-    """Is a span inside one of the findings? (bisect over starts, with running maximum ends)"""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        spans = sorted((f.start, f.end) for f in findings)
-        self.starts = [s for s, _ in spans]
-        self.max_end = list(accumulate((e for _, e in spans), max))
-
-    def covers(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and self.max_end[i] >= end
 
 
 def _strip_title(surface: str) -> str:

@@ -8,12 +8,11 @@ recognizers and the reviewer.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from itertools import accumulate
 from typing import Callable
 
 from service.config import PropagationConfig
+from service.engine.spans import SpanIndex
 from service.models import Finding
 from service.vocabulary.canonical import canonical_form
 
@@ -52,7 +51,7 @@ def split_mentions(
                 best[(f.entity_type, canonical)] = f
     if not owners:
         return []
-    covered = _covered_by(findings)
+    covered = SpanIndex((f.start, f.end) for f in findings)
     words = list(_WORD.finditer(text))
     out = []
     for left, right in zip(words, words[1:]):
@@ -65,23 +64,10 @@ def split_mentions(
             continue  # no name spells it, or two do: which one is unknown
         if min(word_zipf(left.group().lower()), word_zipf(right.group().lower())) >= config.max_split_part_zipf:
             continue
-        if covered(left.start(), right.end()):
+        if covered.covers(left.start(), right.end()):
             continue
         ((entity_type, canonical),) = names
         source = best[(entity_type, canonical)]
         out.append(Finding(left.start(), right.end(), entity_type, source.score, RECOGNIZER,
                            f"a {entity_type} found by {source.recognizer}, written as two words", canonical))
     return out
-
-
-def _covered_by(findings: list[Finding]) -> Callable[[int, int], bool]:
-    """Is a span inside one of the findings? (bisect over starts with running maximum ends)"""
-    spans = sorted((f.start, f.end) for f in findings)
-    starts = [s for s, _ in spans]
-    max_end = list(accumulate((e for _, e in spans), max))
-
-    def covers(start: int, end: int) -> bool:
-        i = bisect.bisect_right(starts, start) - 1
-        return i >= 0 and max_end[i] >= end
-
-    return covers

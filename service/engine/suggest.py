@@ -24,10 +24,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 from service.engine.decide import PLACEHOLDER, WEAK, Dropped
 from service.engine.noise import normalize_surface
+from service.engine.spans import SpanIndex
 from service.models import Decision
 
 WORDS_PER_BUDGET = 150
@@ -79,9 +79,7 @@ def suggest(
             getattr(item, "term_id", None))
         for source, item in offered
     ]
-    taken = sorted((d.start, d.end) for d in decisions)
-    taken_starts = [start for start, _ in taken]
-    furthest_end = list(accumulate((end for _, end in taken), max))
+    taken = SpanIndex((d.start, d.end) for d in decisions)
     kept = []
     for s in candidates:
         surface = text[s.start:s.end]
@@ -91,9 +89,8 @@ def suggest(
             continue
         if normalize_surface(surface) in allow:
             continue
-        before = bisect_left(taken_starts, s.end)  # the decisions that start before it ends
-        if before and furthest_end[before - 1] > s.start:
-            continue  # one of them reaches into it
+        if taken.overlaps(s.start, s.end):
+            continue  # a decision reaches into it
         kept.append(s)
     # Strongest first: an overlap keeps the stronger (then longer) candidate.
     chosen: list[Suggestion] = []
