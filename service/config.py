@@ -172,8 +172,8 @@ class GroupingConfig(_Strict):
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
     known_places: str = "places/places.txt"
-    # Recognizers that find a name surely but only guess its type (besides the model's).
-    type_guesses: tuple[str, ...] = ()
+    # Recognizers whose type backs a mention but never keeps a short form from its longer name.
+    weak_type_evidence: tuple[str, ...] = ()
 
 
 class DecideConfig(_Strict):

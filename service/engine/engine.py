@@ -119,7 +119,8 @@ class Engine:
         self.dictionary_sound_alike = _sound_alike_settings(config)
         cues = config.grouping
         self.grouping = Grouping(
-            guesses=frozenset(config.ner.model_guesses.recognizers) | frozenset(cues.type_guesses) | {PROPAGATION},
+            guesses=frozenset(config.ner.model_guesses.recognizers) | {PROPAGATION},
+            weak_evidence=frozenset(cues.weak_type_evidence),
             decisive_score=config.ner.score,
             generic_words=ORGANIZATION_HEADS,
             cues=TypeCues(cues.person_before, cues.person_after, cues.place_before, cues.place_after),

@@ -63,6 +63,8 @@ class Grouping:
     generic_words: frozenset[str]  # never a short form alone ("group", "inc")
     cues: "TypeCues"  # context words that tell a person from a place
     known_places: frozenset[str] = frozenset()  # lower-case names of real places (GeoNames)
+    # Recognizers whose type backs a mention but does not keep a short form from its longer name.
+    weak_evidence: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     decisive: dict[str, tuple[float, str]] = {}
     mention_types: dict[str, Counter] = defaultdict(Counter)
     supported: dict[tuple[str, str], float] = {}  # (type, form) -> best score of a source not a guess
+    firm: set[tuple[str, str]] = set()  # (type, form) backed by more than weak evidence
     for i, d in name_items.items():
         form = forms[i]
         mention_types[form][d.entity_type] += 1
@@ -131,6 +134,8 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
                 continue
             key = (source.entity_type, form)
             supported[key] = max(supported.get(key, 0.0), source.score)
+            if source.recognizer not in grouping.weak_evidence:
+                firm.add(key)
             if source.score >= grouping.decisive_score:
                 best = decisive.get(form)
                 if best is None or (source.score, source.entity_type) > best:
@@ -162,7 +167,7 @@ def group_mentions(text: str, decisions: list[Decision], grouping: Grouping) -> 
     links: dict[tuple[str, str], tuple[str, str]] = {}
     for entity in set(keys.values()):
         entity_type, form = entity
-        guessed = entity not in supported
+        guessed = entity not in firm  # only firm evidence keeps a short form from its longer name
         candidates = owners.get(form, set()) - {entity}
         if len(candidates) == 1:
             (owner,) = candidates

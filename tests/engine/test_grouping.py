@@ -173,3 +173,27 @@ def test_grouping_a_name_spaced_two_ways_is_one_entity():
     # The form with the fewest spaces stands for the name, in any reading order.
     assert {keys[0][1], keys[2][1]} == {"tarnwickcloud", "quorvane"}
     assert group_mentions(text, decisions[::-1], GROUPING)[3] == keys[0]
+
+
+WEAK = "rare_word.v1"
+WITH_WEAK = Grouping(guesses=GROUPING.guesses, decisive_score=GROUPING.decisive_score,
+                     generic_words=GROUPING.generic_words, cues=GROUPING.cues, known_places=GROUPING.known_places,
+                     weak_evidence=frozenset({WEAK}))
+
+
+def test_grouping_weak_evidence_backs_a_type_against_the_models_guess():
+    text = "We store everything with Quorvane now."
+    decisions = [D(text, "Quorvane", ("PERSON", MODEL, 0.85), ("ORGANIZATION", WEAK, 0.65))]
+    assert group_mentions(text, decisions, WITH_WEAK)[0][0] == "ORGANIZATION"
+
+
+def test_grouping_weak_evidence_never_keeps_a_short_form_from_its_longer_name():
+    text = "I worked at Halvorsen Analytics. Later Halvorsen grew."
+    decisions = [
+        D(text, "Halvorsen Analytics", ("ORGANIZATION", LIST, 0.9)),
+        D(text, "Halvorsen", ("PERSON", MODEL, 0.85), ("PERSON", WEAK, 0.65), nth=1),
+    ]
+    keys = group_mentions(text, decisions, WITH_WEAK)
+    assert keys[1] == keys[0]
+    # The same evidence from a recognizer not listed as weak keeps them apart.
+    assert group_mentions(text, decisions, GROUPING)[1] != keys[0]
