@@ -292,7 +292,7 @@ class _Tokens:
             return True
         stripped = gap.rstrip()
         if stripped == "," and is_discourse_marker(self.norms[j - 1]):
-            return True  # a restart: "like, Next to my study"
+            return True  # a restart: "and, like, Next thing we knew"
         return bool(stripped) and stripped[-1] in SENTENCE_START_CHARS
 
     def alt(self, j: int) -> tuple[str | None, bool]:

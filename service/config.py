@@ -157,7 +157,7 @@ class PropagationConfig(_Strict):
     entity_types: tuple[str, ...] = NAME_TYPES
     min_name_part_chars: int = Field(3, ge=1)
     max_short_form_zipf: float = Field(5.0, ge=0)
-    # A name's word written as two words ("Wester fell") is a mention when one half is rarer than this.
+    # A name's word written as two words ("Quor vane") is a mention when one half is rarer than this.
     split_mentions: bool = True
     max_split_part_zipf: float = Field(3.0, ge=0)
 

@@ -15,7 +15,7 @@ And three consistency figures, which recall does not see but a reader does:
   more than one surrogate in a document: one entity, several pseudonyms.
 - merged: surrogates given to two gold surface forms that share no word (a plural "s"
   aside: "the Pellegrinis" and "Mrs. Pellegrini" share one; two words a transcriber split
-  count as the one word they spell: "Wester fell" and "Westerfell Health" share one):
+  count as the one word they spell: "Quor vane" and "Quorvane Health" share one):
   several entities, one pseudonym.
 - edge errors: predicted spans that touch a gold name but begin or end with a word no
   gold span covers ("Northwind to", "Ocados of the world").

@@ -62,9 +62,9 @@ def _merged(text, gold, predicted):
 
 
 def test_evaluation_merged_counts_forms_that_share_no_word():
-    text = "Tarnwick Bank hired me. Then Quorvane Health. Later Quor vane again."
+    text = "Brenlow Bank hired me. Then Quorvane Health. Later Quor vane again."
     # Two organizations with one surrogate: merged.
-    assert _merged(text, ["Tarnwick Bank", "Quorvane Health"], [("Tarnwick Bank", "A"), ("Quorvane Health", "A")]) == 1
+    assert _merged(text, ["Brenlow Bank", "Quorvane Health"], [("Brenlow Bank", "A"), ("Quorvane Health", "A")]) == 1
     # One organization, the second time written as two words by the transcriber: not merged.
     assert _merged(text, ["Quorvane Health", "Quor vane"], [("Quorvane Health", "A"), ("Quor vane", "A")]) == 0
 

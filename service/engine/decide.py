@@ -179,8 +179,8 @@ def widen_by_candidates(
     findings: list[Finding], dropped: list[Dropped], *, recognizers: frozenset[str]
 ) -> list[Finding]:
     """A weak candidate from ``recognizers`` that starts where a kept name of its type starts
-    and runs on past it widens that name: the model found "kowhai" and the suffix rule
-    "kowhai it solutions"; together they say where the one name ends, so the surrogate
+    and runs on past it widens that name: the model found "brenlow" and the suffix rule
+    "brenlow it solutions"; together they say where the one name ends, so the surrogate
     covers all of it instead of leaving "it solutions" in clear. One lookup per finding.
     Only a wider span of the same type that starts at the same character counts: a candidate
     that begins earlier would bring in words no signal tied to the name."""

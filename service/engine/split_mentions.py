@@ -1,5 +1,5 @@
 """Split mentions: speech-to-text and captions often write one name as two words
-("Wester fell" for "Westerfell", "mail chimp" for "Mailchimp"). A word of a confident name
+("Quor vane" for "Quorvane", "mail chimp" for "Mailchimp"). A word of a confident name
 written as two adjacent words elsewhere in the document is another mention of that name.
 
 Only when one of the two words is rare in English: two common words side by side ("sales

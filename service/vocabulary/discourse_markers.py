@@ -1,4 +1,4 @@
-"""Discourse markers: the words after which a speaker restarts ("like, Next to my study",
+"""Discourse markers: the words after which a speaker restarts ("and, like, Next thing we knew",
 "um, So we..."). Transcribers often capitalize the word after "like," or "um," as if a
 new sentence began, so a capital there says nothing about a name."""
 from __future__ import annotations

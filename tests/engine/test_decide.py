@@ -211,12 +211,12 @@ def _weak(f):
 def test_decide_a_weak_candidate_widens_the_name_it_starts_with():
     from service.engine.decide import widen_by_candidates
 
-    text = "there's one, tarnwick it solutions, they look after thirty clients"
-    start = text.index("tarnwick")
-    model = F(start, start + len("tarnwick"), "ORGANIZATION", 0.85, "spacy_ner.v1")
+    text = "there's one, brenlow it solutions, they look after thirty clients"
+    start = text.index("brenlow")
+    model = F(start, start + len("brenlow"), "ORGANIZATION", 0.85, "spacy_ner.v1")
     suffix_rule = F(start, text.index(", they"), "ORGANIZATION", 0.3, "organization_pattern.v1")
     (widened,) = widen_by_candidates([model], [_weak(suffix_rule)], recognizers=frozenset({"organization_pattern.v1"}))
-    assert text[widened.start:widened.end] == "tarnwick it solutions"
+    assert text[widened.start:widened.end] == "brenlow it solutions"
     assert (widened.score, widened.recognizer) == (0.85, "spacy_ner.v1")
 
 

@@ -161,17 +161,17 @@ def test_report_shows_the_type_the_surrogate_was_given():
 
 
 def test_grouping_a_name_spaced_two_ways_is_one_entity():
-    text = "We moved onto Tarnwick Cloud in May; tarnwickcloud broke. Quorvane hired me, quor vane pays well."
+    text = "We moved onto Brenlow Cloud in May; brenlowcloud broke. Quorvane hired me, quor vane pays well."
     decisions = [
-        D(text, "Tarnwick Cloud", ("ORGANIZATION", LIST, 0.9)),
-        D(text, "tarnwickcloud", ("ORGANIZATION", LIST, 0.75)),
+        D(text, "Brenlow Cloud", ("ORGANIZATION", LIST, 0.9)),
+        D(text, "brenlowcloud", ("ORGANIZATION", LIST, 0.75)),
         D(text, "Quorvane", ("ORGANIZATION", MODEL, 0.85)),
         D(text, "quor vane", ("ORGANIZATION", LIST, 0.75)),
     ]
     found, keys = groups(text, decisions)
-    assert found == [["Quorvane", "quor vane"], ["Tarnwick Cloud", "tarnwickcloud"]]
+    assert found == [["Brenlow Cloud", "brenlowcloud"], ["Quorvane", "quor vane"]]
     # The form with the fewest spaces stands for the name, in any reading order.
-    assert {keys[0][1], keys[2][1]} == {"tarnwickcloud", "quorvane"}
+    assert {keys[0][1], keys[2][1]} == {"brenlowcloud", "quorvane"}
     assert group_mentions(text, decisions[::-1], GROUPING)[3] == keys[0]
 
 

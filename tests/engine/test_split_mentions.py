@@ -29,8 +29,8 @@ def test_split_mentions_needs_one_rare_half():
 
 
 def test_split_mentions_a_word_two_names_share_is_left_alone():
-    text = "Tarnwick Bank and Tarnwick Labs are not related. Tarn wick said so."
-    assert run(text, [("Tarnwick Bank", "ORGANIZATION"), ("Tarnwick Labs", "ORGANIZATION")]) == []
+    text = "Brenlow Bank and Brenlow Labs are not related. Bren low said so."
+    assert run(text, [("Brenlow Bank", "ORGANIZATION"), ("Brenlow Labs", "ORGANIZATION")]) == []
 
 
 def test_split_mentions_only_from_confident_names_and_only_when_switched_on():

@@ -38,7 +38,7 @@ def recognizer():
         ("we took the complaint to the un in the end", [("un", "ORGANIZATION")]),
         ("it was un believable", []),
         # a capital after "like," or "um," is a speaker's restart, not a name's capital
-        ("I was working, like, Next to my study, on the side", []),
+        ("and then, like, Next thing we knew the server was gone", []),
         ("we went, um, Target was the first client", []),
         ("Honestly, Target was the first client", [("Target", "ORGANIZATION")]),
         # ordinary words and transcript noise are not names
