@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from service.config import Settings
+from tests.builders import readable_bytes_at_rest
 
 from .conftest import ADMIN_TOKEN, create_project, make_client
 
@@ -290,7 +291,7 @@ def test_the_sqlite_store_holds_no_name_in_plain_text(engine, sqlite_url, store_
     database = Path(sqlite_url)
     files = [p for p in database.parent.iterdir() if p.name.startswith(database.name)]  # with -wal / -shm
     assert database in files
-    blob = b"".join(p.read_bytes() for p in files).lower()
+    blob = readable_bytes_at_rest(files)
     for name in names:
         assert name.lower().encode() not in blob, f"{name!r} is stored in plain text"
         assert name.lower().encode("utf-16-le") not in blob
