@@ -1,13 +1,14 @@
 """How the engine's cost grows with the length of one document.
 
-    python bench/scaling_benchmark.py [--quick] [--sizes 1000,10000,...] [--config YAML]
+    python bench/scaling_benchmark.py [--quick] [--sizes 1000,10000,...] [--lowercase] [--config YAML]
 
 Builds one document per size (1k, 10k, 100k and 500k words by default; --quick: 1k, 10k,
 100k) by concatenating real transcript text: the examples shipped in the repository and,
 when the evaluation data is next to the repository, the public transcript sets
 (``../shared/eval/public/*.jsonl``; never required). Each size runs in a fresh process, so
 that its peak RSS is its own: the engine is built and warmed up on a short text, then the
-document is analysed and redacted once.
+document is analysed and redacted once. --lowercase: the same documents all lowercase
+(speech-to-text without capitals, so the truecaser runs too).
 
 Prints, per size: words, CPU seconds, CPU milliseconds per word, peak RSS (MB). Exits 1
 when the largest size costs more than --max-ratio (1.3) times the CPU per word of the
@@ -76,14 +77,16 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_one(words: int, config: str | None) -> dict:
+def run_one(words: int, config: str | None, lowercase: bool) -> dict:
     """Build the engine, warm it up, analyse and redact one ``words``-word document."""
     from service.config import load_engine_config
     from service.engine.engine import Engine
 
-    text = build_document(words)
+    text, warm_up = build_document(words), build_document(300)
+    if lowercase:
+        text, warm_up = text.lower(), warm_up.lower()
     engine = Engine(load_engine_config(config))
-    engine.redact(build_document(300), language="en")  # warm-up: lazy loads, caches
+    engine.redact(warm_up, language="en")  # warm-up: lazy loads, caches
     cpu, wall = cpu_seconds(), time.perf_counter()
     redaction = engine.redact(text, language="en")
     cpu, wall = cpu_seconds() - cpu, time.perf_counter() - wall
@@ -98,13 +101,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1k, 10k and 100k words only")
     parser.add_argument("--sizes", help="comma-separated word counts, e.g. 1000,10000")
     parser.add_argument("--config", help="engine YAML (default: the bundled configuration)")
+    parser.add_argument("--lowercase", action="store_true", help="every document all lowercase")
     parser.add_argument("--max-ratio", type=float, default=1.3,
                         help="largest size's CPU per word over the 10k document's (default 1.3)")
     parser.add_argument("--max-rss-mb", type=float, default=700, help="peak RSS limit per size (default 700)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.config)))
+        print(json.dumps(run_one(args.one, args.config, args.lowercase)))
         return 0
     sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
@@ -117,6 +121,8 @@ def main() -> int:
         command = [sys.executable, str(Path(__file__).resolve()), "--one", str(size)]
         if args.config:
             command += ["--config", args.config]
+        if args.lowercase:
+            command.append("--lowercase")
         done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
         if done.returncode != 0:
             print(f"{size:>8} failed (exit {done.returncode}): {done.stderr.strip().splitlines()[-1:]}")

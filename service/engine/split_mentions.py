@@ -8,6 +8,7 @@ recognizers and the reviewer.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable
 
@@ -52,9 +53,10 @@ def split_mentions(
     if not owners:
         return []
     covered = SpanIndex((f.start, f.end) for f in findings)
-    words = list(_WORD.finditer(text))
     out = []
-    for left, right in zip(words, words[1:]):
+    # Pairs of neighbouring words, read as the text goes (a list of every word of a long
+    # transcript would cost a match object per word).
+    for left, right in itertools.pairwise(_WORD.finditer(text)):
         if (right.end() - right.start()) + (left.end() - left.start()) not in lengths \
                 or text[left.end():right.start()] not in _GAP:
             continue

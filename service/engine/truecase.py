@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 _lock = threading.Lock()
 _table: "CaseTable | None" = None
 _FORMAT = 1  # of the files below; a new format gets a new folder
-_KNOWN_LIMIT = 1_000_000  # n-gram counts a process keeps once looked up
+_KNOWN_LIMIT = 200_000  # n-gram counts a process keeps once looked up (~200 bytes each)
 _PSEUDO_COUNT = 5.0  # the package's smoothing
 
 
