@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -39,8 +39,7 @@ class _Slot:
     text: str  # as configured, for the reason
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # one per word of the text: a tuple is built several times faster than a frozen dataclass
     start: int
     end: int  # without a possessive
     norm: str

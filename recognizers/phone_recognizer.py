@@ -1,9 +1,19 @@
 """Phone numbers, by Presidio's phonenumbers-based recognizer."""
 from __future__ import annotations
 
+import re
+
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer as PresidioPhoneRecognizer
 
 from recognizers.options import PhoneOptions
+
+# phonenumbers reads any Unicode digit (fullwidth, Arabic-Indic), as \d does.
+_DIGITS = re.compile(r"\d+")
+# Text kept on either side of the digits: more than any separator, extension word or
+# vanity letters ("1-800-FLOWERS") inside one number, and the character before and after
+# a number, which phonenumbers checks.
+_MARGIN = 64
 
 
 class TranscriptPhoneRecognizer(PresidioPhoneRecognizer):
@@ -14,9 +24,30 @@ class TranscriptPhoneRecognizer(PresidioPhoneRecognizer):
         self.name = self.NAME
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = super().analyze(text, entities, nlp_artifacts)
+        # phonenumbers scans the whole text once per region; a transcript has digits in a
+        # few places, so it scans only those places (with their surroundings): the same
+        # numbers, without reading every word once per region.
+        results = []
+        for start, end in digit_windows(text, _MARGIN):
+            for result in super().analyze(text[start:end], entities, nlp_artifacts):
+                result.start += start
+                result.end += start
+                results.append(result)
         for result in results:
             # phonenumbers reports "+1 416 ..." from the first digit; the "+" is part of it.
             if result.start > 0 and text[result.start - 1] == "+":
                 result.start -= 1
-        return results
+        return EntityRecognizer.remove_duplicates(results)
+
+
+def digit_windows(text: str, margin: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` around its digits, ``margin`` characters on either side, merged
+    where they touch, in order."""
+    windows: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        start, end = max(0, m.start() - margin), min(len(text), m.end() + margin)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
