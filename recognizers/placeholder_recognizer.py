@@ -15,6 +15,8 @@ from service.vocabulary.entity_types import PLACEHOLDER
 # "Company Y" / "company X" / "Participant 4": a noun then one capital letter or a number.
 # "I" is excluded: "the company I work for" is not a placeholder.
 _TAG_WORD = r"(?:[A-HJ-Z]|[A-Z]{2}(?![a-z])|\d{1,3})(?![\w'’-])"
+# A tag after a space or tab: where a noun before it makes "Company Y".
+_TAG_AFTER_SPACE = re.compile(rf"(?<=[ \t]){_TAG_WORD}")
 # Any capitalized noun with a single capital letter: "Donor A", "Hospital B", "Site C";
 # not a middle initial before a surname ("Andrew W. Mellon", "Jane Q. Public"): a name.
 _CAPITALIZED_TAG = re.compile(r"\b[A-Z][a-z]{2,}[ \t][A-HJ-Z](?![\w'’-])(?!\.[ \t]*[A-Z][a-z])")
@@ -33,20 +35,24 @@ class PlaceholderRecognizer(TranscriptRecognizer):
         options = options or PlaceholderOptions()
         self.score = options.score
         alternatives = "|".join(sorted((re.escape(n) for n in options.nouns), key=len, reverse=True))
-        self._noun_tag = re.compile(rf"\b(?:{alternatives})[ \t]+{_TAG_WORD}", re.IGNORECASE)
-        self._noun_tag_case = re.compile(_TAG_WORD)
+        # A tag is rare in speech and a noun before it rarer: the tags are found first, then
+        # the noun right before each (not the nouns tried at every word of the transcript).
+        self._noun_before = re.compile(rf"\b(?:{alternatives})\Z", re.IGNORECASE)
+        self._longest_noun = max((len(n) for n in options.nouns), default=0)
         super().__init__()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and PLACEHOLDER not in entities:
             return []
         results = []
-        for match in self._noun_tag.finditer(text):
-            tag = match.group().split()[-1]
-            # The IGNORECASE flag also loosens the tag; the tag itself must be upper case.
-            if not self._noun_tag_case.fullmatch(tag):
-                continue
-            results.append(self.result(match.start(), match.end(), PLACEHOLDER, self.score, "placeholder already in the text"))
+        for tag in _TAG_AFTER_SPACE.finditer(text):
+            gap = tag.start() - 1
+            while gap > 0 and text[gap - 1] in " \t":
+                gap -= 1
+            noun = self._noun_before.search(text, max(0, gap - self._longest_noun), gap)
+            if noun is not None:
+                results.append(self.result(noun.start(), tag.end(), PLACEHOLDER, self.score,
+                                           "placeholder already in the text"))
         for match in _CAPITALIZED_TAG.finditer(text):
             if match.group().split()[0].lower() in STOP_WORDS:  # "The A-team", "Has B"
                 continue

@@ -42,8 +42,17 @@ class TranscriptUrlRecognizer(PatternRecognizer):
         self.score = (options or UrlOptions()).score
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        results = [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
-                   if self.has_real_domain(text, r.start, r.end)]
+        # Every URL has a dot between two host characters and no space: the pattern reads
+        # only the runs of non-space text that hold such a dot (a run starts after a space,
+        # as far as the pattern can tell), the same matches as on the whole text, without a
+        # lookbehind at every character of a transcript.
+        results = []
+        for start, end in dotted_runs(text):
+            for r in super().analyze(text[start:end], entities, nlp_artifacts, regex_flags):
+                r.start += start
+                r.end += start
+                if self.has_real_domain(text, r.start, r.end):
+                    results.append(r)
         for r in results:
             # Checked against the public suffix list (see UrlOptions.score).
             r.score = max(r.score, self.score)
@@ -66,3 +75,26 @@ class TranscriptUrlRecognizer(PatternRecognizer):
         if scheme or path or host.lower().startswith("www."):
             return True
         return parts.suffix.rsplit(".", 1)[-1].lower() not in NOT_NAME_WORDS
+
+
+# A dot between two host characters (the pattern's label characters, any case).
+_INNER_DOT = re.compile(r"[a-z0-9-]\.[a-z0-9-]", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
+
+
+def dotted_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of non-space characters of ``text`` that hold a dot between host
+    characters, in order. A run may start earlier than its first character (after a
+    space the search for the run's start does not look for): never later."""
+    runs: list[tuple[int, int]] = []
+    at = 0
+    while (hit := _INNER_DOT.search(text, at)) is not None:
+        dot = hit.start() + 1
+        start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("\t", 0, dot)) + 1
+        if runs and start < runs[-1][1]:
+            start = runs[-1][1]
+        space = _SPACE.search(text, dot)
+        end = space.start() if space else len(text)
+        runs.append((start, end))
+        at = end
+    return runs
