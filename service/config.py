@@ -82,7 +82,7 @@ class LanguageDetectionConfig(_Strict):
     # Another language is believed only at this probability or above.
     min_confidence: float = Field(0.95, ge=0, le=1)
     # Words read from a long transcript, taken from several places.
-    sample_words: int = Field(2000, ge=50)
+    sample_words: int = Field(1000, ge=50)
 
 
 class LanguageSettings(_Strict):
