@@ -260,11 +260,14 @@ class _Tokens:
         self.norms: list[str] = []
         self.surfaces: list[str] = []
         self._all_caps_text: bool | None = None
-        seen: dict[str, str] = {}  # one string object per distinct surface
+        # Per distinct surface, once: one string object for it, and its norm.
+        seen: dict[str, tuple[str, str]] = {}
         for match in TOKEN_RE.finditer(text):
             surface = match.group()
-            surface = seen.setdefault(surface, surface)
-            norm = normalize_token(surface)
+            known = seen.get(surface)
+            if known is None:
+                known = seen[surface] = (surface, normalize_token(surface))
+            surface, norm = known
             if norm:
                 self.starts.append(match.start())
                 self.ends.append(match.end())
