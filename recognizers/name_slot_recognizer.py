@@ -24,6 +24,8 @@ from service.vocabulary.entity_types import ORGANIZATION, PERSON, PRODUCT, UNIVE
 from service.vocabulary.organization_suffixes import ORGANIZATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*[\w]|[^\W\d_]")
+# A token starts at any letter: what lies between two tokens is a run of other characters.
+_GAP_AND_TOKEN = re.compile(rf"([\W\d_]*)({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # Between two words of one slot: spaces, and a comma ("thanks, wiremu").
 _SLOT_GAP = re.compile(r"[ \t]*,?[ \t]*")
@@ -130,8 +132,12 @@ def _tokens(text: str) -> list[_Token]:
     # Per distinct token as written: its length without the possessive, its norm (one string
     # object per word) and whether it is possessive.
     seen: dict[str, tuple[int, str, bool]] = {}
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
+    at = 0
+    # findall gives each token with the text before it (which cannot start one), so the
+    # offsets add up without a match object per word.
+    for gap, raw in _GAP_AND_TOKEN.findall(text):
+        start = at + len(gap)
+        at = start + len(raw)
         known = seen.get(raw)
         if known is None:
             word = raw.rstrip(".")
@@ -141,7 +147,7 @@ def _tokens(text: str) -> list[_Token]:
             known = seen[raw] = (len(word), word.lower().replace("’", "'"), possessive)
         length, norm, possessive = known
         if length:
-            out.append(_Token(m.start(), m.start() + length, norm, possessive))
+            out.append(_Token(start, start + length, norm, possessive))
     return out
 
 

@@ -211,7 +211,9 @@ class Engine:
         # same); the other recognizers read the original, where capitals are real evidence.
         # Line endings never change what is found: the engine reads an LF view of the text.
         views = [LfView.of(text) for text in texts]
-        seen = [self._for_model(view.text, pipeline) for view in views]
+        min_lower_starts = self.config.truecase.min_lower_sentence_starts
+        uncased = [looks_uncased(view.text, min_lower_starts=min_lower_starts) for view in views]
+        seen = [self._for_model(view.text, pipeline, uncased=u) for view, u in zip(views, uncased)]
         nlp = self.config.nlp
         reader = DocumentReader(pipeline.nlp, pipeline.nlp_engine, chunk_chars=nlp.chunk_chars,
                                 context_chars=nlp.chunk_context_chars, batch_size=nlp.batch_size)
@@ -220,13 +222,13 @@ class Engine:
             options = replace(options, recognizers=(*options.recognizers, dictionary))
         ad_hoc = list(options.recognizers)
         guesses = frozenset(self.config.ner.model_guesses.recognizers)
-        for view, cased, reading in zip(views, seen, reader.read(seen)):
+        for view, model_text, is_uncased, reading in zip(views, seen, uncased, reader.read(seen)):
             text = view.text
             results = analyze_document(pipeline.analyzer, text, reading, entities=pipeline.entities, ad_hoc=ad_hoc,
                                        guesses=guesses)
             # Presidio returns results in set order (it varies between processes): sort them.
             findings = sorted((_to_finding(r) for r in results), key=_finding_order)
-            analysis = self._decide(text, cased, findings, options, pipeline)
+            analysis = self._decide(text, model_text, findings, options, pipeline, uncased=is_uncased)
             if view.text is not view.original:
                 analysis = Analysis(
                     text=view.original,
@@ -243,12 +245,11 @@ class Engine:
             return None
         return options.dictionary.recognizer(self.config.dictionary, self.dictionary_sound_alike)
 
-    def _for_model(self, text: str, pipeline: LanguagePipeline) -> str:
-        """What the model reads: ``text``, or for uncased speech-to-text a copy with the
-        capitals the truecaser restores and rare words capitalized."""
+    def _for_model(self, text: str, pipeline: LanguagePipeline, *, uncased: bool) -> str:
+        """What the model reads: ``text``, or for uncased speech-to-text (``uncased``) a copy
+        with the capitals the truecaser restores and rare words capitalized."""
         settings = self.config.truecase
-        if (settings.enabled and pipeline.language in settings.languages
-                and looks_uncased(text, min_lower_starts=settings.min_lower_sentence_starts)):
+        if settings.enabled and pipeline.language in settings.languages and uncased:
             # The truecaser looks at a word's neighbours only: it reads a long text in the
             # model's pieces, so that its memory does not grow with the text either.
             nlp = self.config.nlp
@@ -258,15 +259,17 @@ class Engine:
         return text
 
     def _decide(
-        self, text: str, seen: str, findings: list[Finding], options: RequestOptions, pipeline: LanguagePipeline
+        self, text: str, seen: str, findings: list[Finding], options: RequestOptions, pipeline: LanguagePipeline,
+        *, uncased: bool,
     ) -> Analysis:
-        """``seen`` is what the NER model read: ``text``, or its truecased copy."""
+        """``seen`` is what the NER model read: ``text``, or its truecased copy; ``uncased``:
+        ``text`` looks like speech-to-text without capitals."""
         decide = self.config.decide
         noise = pipeline.noise
         if options.allow:
             findings = [f for f in findings if normalize_surface(text[f.start:f.end]) not in options.allow]
         guesses = self.config.ner.model_guesses
-        cased = not looks_uncased(text, min_lower_starts=self.config.truecase.min_lower_sentence_starts)
+        cased = not uncased
         acronyms = _recognizer(pipeline, guesses.acronym_recognizer) if cased else None
         if acronyms is not None:
             findings = judge_acronym_guesses(text, findings, acronyms.verdicts(text), recognizers=guesses.recognizers,
