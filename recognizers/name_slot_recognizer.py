@@ -69,6 +69,19 @@ class NameSlotRecognizer(TranscriptRecognizer):
                                        (options.university_slots, UNIVERSITY), (options.product_slots, PRODUCT))
             for slot in slots
         )
+        # Each slot by the word next to the name that it needs (the last word before the name,
+        # else the first after it), so a candidate is tried against the few slots whose
+        # neighbour it has, in their configured order, not against every slot.
+        self._by_word_before: dict[str, list[int]] = {}
+        self._by_word_after: dict[str, list[int]] = {}
+        self._any_word: list[int] = []
+        for k, slot in enumerate(self.slots):
+            if slot.before:
+                self._by_word_before.setdefault(slot.before[-1], []).append(k)
+            elif slot.after:
+                self._by_word_after.setdefault(slot.after[0], []).append(k)
+            else:
+                self._any_word.append(k)
         self.confident_zipf, self.suggest_zipf = options.confident_zipf, options.suggest_zipf
         self.max_words = options.max_words
         self.score, self.suggestion_score = options.score, options.suggestion_score
@@ -86,7 +99,7 @@ class NameSlotRecognizer(TranscriptRecognizer):
         for i, token in enumerate(tokens):
             if not may_name[token.norm]:
                 continue
-            for slot in self.slots:
+            for slot in self._slots_near(norms, i):
                 if slot.entity_type not in wanted or not _fits(text, tokens, norms, i, slot):
                     continue
                 last = i if slot.possessive or slot.after else self._extend(text, tokens, i, slot.entity_type, may_name)
@@ -103,6 +116,15 @@ class NameSlotRecognizer(TranscriptRecognizer):
                     results.append(self.result(token.start, token.end, ORGANIZATION, self.suggestion_score,
                                                "a word rare in English with a possessive; a suggestion to confirm"))
         return keep_outermost(results)
+
+    def _slots_near(self, norms: list[str], i: int) -> list[_Slot]:
+        """The slots that token i may fill, by the words next to it, in configured order."""
+        found = list(self._any_word)
+        if i > 0:
+            found += self._by_word_before.get(norms[i - 1], ())
+        if i + 1 < len(norms):
+            found += self._by_word_after.get(norms[i + 1], ())
+        return [self.slots[k] for k in sorted(found)]
 
     def _may_name(self, norm: str) -> bool:
         if norm in STOP_WORDS or len(norm) < 2 or self.why_noise(norm):

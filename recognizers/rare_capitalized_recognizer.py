@@ -65,6 +65,7 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
         if not wanted or is_uncased(text, nlp_artifacts):
             return []
         not_names = self._not_name_spans(nlp_artifacts)
+        title_case_lines: dict[int, bool] = {}
         results = []
         for m in _CAPITALIZED.finditer(text):
             word = m.group()
@@ -74,7 +75,7 @@ class RareCapitalizedRecognizer(TranscriptRecognizer):
             zipf = self.word_zipf(lower)
             if zipf >= self.suggest_zipf or self.why_noise(word) or self._inflected(lower, zipf):
                 continue
-            if not_names.covers(m.start()) or _line_in_title_case(text, m.start()):
+            if not_names.covers(m.start()) or _line_in_title_case(text, m.start(), title_case_lines):
                 continue
             end = self._name_end(text, m.end())
             entity_type = self._type(text, m.start(), end)
@@ -132,13 +133,26 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
-def _line_in_title_case(text: str, pos: int) -> bool:
-    """A heading ("Quarterly Review Of Regional Sales"): capitals there say nothing."""
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _line_in_title_case(text: str, pos: int, known: dict[int, bool]) -> bool:
+    """A heading ("Quarterly Review Of Regional Sales"): capitals there say nothing.
+    ``known``: lines judged before, by their start (a long turn holds many candidates)."""
     line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start:line_end if line_end >= 0 else len(text)])
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+    verdict = known.get(line_start)
+    if verdict is None:
+        line_end = text.find("\n", pos)
+        long_words = 0
+        verdict = True
+        for word in _LINE_WORD.finditer(text, line_start, line_end if line_end >= 0 else len(text)):
+            if word.end() - word.start() > 3:
+                if not word.group()[0].isupper():
+                    verdict = False  # most lines say so within a few words
+                    break
+                long_words += 1
+        verdict = known[line_start] = verdict and long_words >= 4
+    return verdict
 
 
 class _Spans:
