@@ -154,23 +154,40 @@ def _tokens(text: str) -> list[_Token]:
     # Per distinct token as written: its length without the possessive, its norm (one string
     # object per word) and whether it is possessive.
     seen: dict[str, tuple[int, str, bool]] = {}
-    at = 0
-    # findall gives each token with the text before it (which cannot start one), so the
-    # offsets add up without a match object per word.
-    for gap, raw in _GAP_AND_TOKEN.findall(text):
-        start = at + len(gap)
-        at = start + len(raw)
-        known = seen.get(raw)
-        if known is None:
-            word = raw.rstrip(".")
-            possessive = bool(_POSSESSIVE.search(word))
-            if possessive:
-                word = word[:-2]
-            known = seen[raw] = (len(word), word.lower().replace("’", "'"), possessive)
-        length, norm, possessive = known
-        if length:
-            out.append(_Token(start, start + length, norm, possessive))
+    for at, end in _slices(text, _SLICE_CHARS):
+        # findall gives each token with the text before it (which cannot start one), so the
+        # offsets add up without a match object per word.
+        for gap, raw in _GAP_AND_TOKEN.findall(text, at, end):
+            start = at + len(gap)
+            at = start + len(raw)
+            known = seen.get(raw)
+            if known is None:
+                word = raw.rstrip(".")
+                possessive = bool(_POSSESSIVE.search(word))
+                if possessive:
+                    word = word[:-2]
+                known = seen[raw] = (len(word), word.lower().replace("’", "'"), possessive)
+            length, norm, possessive = known
+            if length:
+                out.append(_Token(start, start + length, norm, possessive))
     return out
+
+
+# A long text is read in slices of about this many characters, each cut after a space (no
+# token holds one), so that the list findall builds stays small.
+_SLICE_CHARS = 100_000
+
+
+def _slices(text: str, size: int) -> list[tuple[int, int]]:
+    cuts, at = [], 0
+    while len(text) - at > size:
+        space = text.find(" ", at + size)
+        if space < 0:
+            break
+        cuts.append((at, space + 1))
+        at = space + 1
+    cuts.append((at, len(text)))
+    return cuts
 
 
 def _fits(text: str, tokens: list[_Token], norms: list[str], i: int, slot: _Slot) -> bool:
