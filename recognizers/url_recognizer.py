@@ -87,12 +87,10 @@ def dotted_runs(text: str) -> list[tuple[int, int]]:
     characters, in order. A run may start earlier than its first character (after a
     space the search for the run's start does not look for): never later."""
     runs: list[tuple[int, int]] = []
-    at = 0
+    at = 0  # where the run before ended (at a space), so each look back stops there
     while (hit := _INNER_DOT.search(text, at)) is not None:
         dot = hit.start() + 1
-        start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("\t", 0, dot)) + 1
-        if runs and start < runs[-1][1]:
-            start = runs[-1][1]
+        start = max(at, max(text.rfind(" ", at, dot), text.rfind("\n", at, dot), text.rfind("\t", at, dot)) + 1)
         space = _SPACE.search(text, dot)
         end = space.start() if space else len(text)
         runs.append((start, end))
