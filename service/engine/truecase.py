@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from service.engine.cache_files import cache_dir, source_stamp, write_atomic
+from service.vocabulary.package_data import package_data_file
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 _lock = threading.Lock()
@@ -191,19 +192,9 @@ def _in_memory_table() -> CaseTable:
     return CaseTable(casings, unigrams, counts)
 
 
-def _model_file() -> Path | None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("truecase")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "english.dist"
-    return path if path.is_file() else None
-
-
 def table_folder() -> Path | None:
     """Where the compact table of the installed model lives (its size and time in the name)."""
-    model = _model_file()
+    model = package_data_file("truecase", "data", "english.dist")
     if model is None:
         return None
     return cache_dir() / f"truecase-v{_FORMAT}-{source_stamp(model)}"

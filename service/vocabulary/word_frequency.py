@@ -20,12 +20,12 @@ folder, and loads its language-matching tables).
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import math
 import re
 import threading
 from functools import lru_cache
-from pathlib import Path
+
+from service.vocabulary.package_data import package_data_file
 
 # Parts joined by hyphens; a part is letters and digits, where an apostrophe or a dot
 # between two letters joins ("don't", "valentine's", "p.m", "example.com": wordfreq
@@ -46,21 +46,13 @@ def _wordfreq_zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
 
-def _english_list() -> Path | None:
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "large_en.msgpack.gz"
-    return path if path.is_file() else None
-
-
 def _english_bands() -> dict[str, int]:
     """wordfreq's English list (empty when it cannot be read: every word then goes to wordfreq)."""
     global _bands
     with _lock:
         if _bands is None:
             bands: dict[str, int] = {}
-            path = _english_list()
+            path = package_data_file("wordfreq", "data", "large_en.msgpack.gz")
             if path is not None:
                 import msgpack
 
